@@ -1,0 +1,9 @@
+// Who is calling: the authenticated user as read for this request, and how they proved it.
+import type { Role } from './roles.ts';
+
+export interface Principal {
+  userId: string;
+  username: string;
+  role: Role;
+  scheme: string;
+}

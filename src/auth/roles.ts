@@ -1,0 +1,24 @@
+// Roles and the permissions each grants. Every route names one permission (see route config
+// `access`); a route without one fails to register, so nothing is reachable by accident.
+export const ROLES = ['admin', 'manager', 'auditor', 'metrics', 'backup', 'user'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** No credentials needed (state, provision, health, docs). */
+  public: [],
+  /** Any authenticated caller, acting on itself (`/users/me`). */
+  self: ROLES,
+  'users.read': ['admin', 'manager', 'auditor'],
+  'users.write': ['admin', 'manager'],
+  'metrics.read': ['admin', 'metrics'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && Object.hasOwn(PERMISSIONS, value);
+}
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,54 @@
+// The one place errors become responses: every failure is an RFC 9457 problem document.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ProblemError, problems } from './problem.ts';
+import { fieldErrorsOf } from './validation.ts';
+
+function toProblem(error: FastifyError): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error.validation) {
+    const errors = fieldErrorsOf(error.validation as never, error.validationContext);
+    const where = error.validationContext === 'body' ? 'body' : error.validationContext;
+    return problems.invalid(errors, `The request ${where} is not valid: ${errors.map((e) => `${e.pointer ?? e.parameter} ${e.detail}`).join('; ')}.`);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ProblemError({
+        status: 415,
+        code: 'request.unsupported_media_type',
+        detail: 'The request body must be application/json.',
+        headers: { 'accept-patch': 'application/json, application/merge-patch+json' },
+      });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ProblemError({ status: 400, code: 'request.empty_body', detail: 'The request body is empty.' });
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new ProblemError({ status: 400, code: 'request.malformed_json', detail: 'The request body is not valid JSON.' });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ProblemError({ status: 413, code: 'request.too_large', detail: 'The request body is too large.' });
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+    return new ProblemError({ status: 400, code: 'request.malformed_json', detail: 'The request body is not valid JSON.' });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    // Fastify's own 4xx messages describe the request, never server internals.
+    return new ProblemError({ status, code: 'request.invalid', slug: 'bad-request', detail: error.message });
+  }
+  return new ProblemError({ status: 500, code: 'internal', detail: 'An internal error occurred; it has been logged.' });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ status: problem.status, code: problem.code }, 'request refused');
+    void reply
+      .status(problem.status)
+      .headers(problem.headers)
+      .type('application/problem+json')
+      .send(problem.toJSON(request.id));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const problem = problems.notFound('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+    void reply.status(404).type('application/problem+json').send(problem.toJSON(request.id));
+  });
+}

@@ -1,0 +1,19 @@
+// Roster's additions to Fastify's request and route config types.
+import 'fastify';
+import type { Principal } from '../auth/principal.ts';
+import type { Permission } from '../auth/roles.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route (src/auth/roles.ts). Required on every /api route. */
+    access?: Permission;
+    /** Answer 412 while the service is unprovisioned. */
+    operational?: boolean;
+    /** Media types the route can produce; an Accept header admitting none of them → 406. */
+    produces?: string[];
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+    idempotency?: { principalId: string; key: string };
+  }
+}

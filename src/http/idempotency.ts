@@ -1,0 +1,80 @@
+// Idempotency-Key on POST: the first response for a key and body is stored and replayed for
+// 24 hours; the same key with another body → 422; a key whose first request is still running → 409.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import * as repo from '../idempotency/idempotency.repo.ts';
+import { ProblemError } from './problem.ts';
+
+const TTL_MS = 24 * 60 * 60 * 1000;
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'preference-applied'];
+
+function requestHash(request: FastifyRequest): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('base64');
+}
+
+export function registerIdempotency(app: FastifyInstance, deps: { db: Kysely<Database>; now: () => Date }): void {
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined || !request.principal) return;
+    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+      throw new ProblemError({
+        status: 400,
+        code: 'idempotency.invalid_key',
+        slug: 'validation',
+        detail: 'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+        errors: [{ parameter: 'Idempotency-Key', detail: 'must be 1 to 255 visible ASCII characters', code: 'invalid_format' }],
+      });
+    }
+    const principalId = request.principal.userId;
+    const hash = requestHash(request);
+    if (await repo.claimKey(deps.db, principalId, key, hash, deps.now(), TTL_MS)) {
+      request.idempotency = { principalId, key };
+      return;
+    }
+    const record = await repo.getRecord(deps.db, principalId, key);
+    if (record && record.requestHash !== hash) {
+      throw new ProblemError({
+        status: 422,
+        code: 'idempotency.key_reused',
+        detail: 'This Idempotency-Key was used with a different request body.',
+      });
+    }
+    if (!record || record.statusCode === null) {
+      throw new ProblemError({
+        status: 409,
+        code: 'idempotency.in_progress',
+        detail: 'A request with this Idempotency-Key is still being processed; retry later.',
+        headers: { 'retry-after': '1' },
+      });
+    }
+    return reply
+      .status(record.statusCode)
+      .headers({ ...(record.headers ?? {}), 'idempotent-replayed': 'true' })
+      .send(record.body ?? '');
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const claim = request.idempotency;
+    if (!claim) return payload;
+    request.idempotency = undefined;
+    if (reply.statusCode >= 500) {
+      await repo.releaseKey(deps.db, claim.principalId, claim.key);
+      return payload;
+    }
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    await repo.saveResponse(deps.db, claim.principalId, claim.key, {
+      statusCode: reply.statusCode,
+      headers,
+      body: typeof payload === 'string' ? payload : '',
+    });
+    return payload;
+  });
+}

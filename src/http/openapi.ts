@@ -1,0 +1,39 @@
+// The OpenAPI 3.1 document, generated from the route schemas, and the interactive docs.
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+
+export async function registerOpenApi(app: FastifyInstance, publicUrl: string | undefined): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Roster',
+        version: '1',
+        description:
+          'Self-hosted user directory. Errors are RFC 9457 problem documents (application/problem+json) whose ' +
+          '`instance` is the request id, also sent as X-Request-Id.',
+        license: { name: 'Proprietary' },
+      },
+      servers: publicUrl ? [{ url: publicUrl }] : [],
+      components: {
+        securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
+      },
+      security: [{ basicAuth: [] }],
+      tags: [
+        { name: 'Users', description: 'Create, find, update and remove users' },
+        { name: 'System', description: 'Service state, provisioning and health' },
+      ],
+    },
+    refResolver: {
+      // Name components after their $id (User, Problem…) instead of def-0, def-1…
+      buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
+    transform: ({ schema, url, route }) => {
+      const transformed = { ...(schema as Record<string, unknown>) };
+      if (route.config?.access === 'public') transformed.security = [];
+      return { schema: transformed as never, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+}

@@ -1,0 +1,59 @@
+// TypeBox helpers shared by route schemas.
+import Type, { type Static, type TSchema } from 'typebox';
+
+/** `T | null` as a JSON Schema type array, so validation errors name the field, not an anyOf. */
+export function Nullable<T extends TSchema>(schema: T) {
+  const plain = schema as unknown as Record<string, unknown>;
+  return Type.Unsafe<Static<T> | null>({
+    ...plain,
+    type: [plain.type as string, 'null'],
+  });
+}
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ description: 'URI of the problem type; its last segment names the problem' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.String({ description: 'The request id, also sent as X-Request-Id' }),
+    code: Type.String({ description: 'Stable dotted code, e.g. user.username_taken' }),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          pointer: Type.Optional(Type.String({ description: 'JSON Pointer into the request body' })),
+          parameter: Type.Optional(Type.String({ description: 'Query parameter or header name' })),
+          detail: Type.String(),
+          code: Type.String(),
+        }),
+      ),
+    ),
+  },
+  { $id: 'Problem', additionalProperties: true, description: 'RFC 9457 problem details' },
+);
+
+const problemRef = Type.Unsafe({ $ref: 'Problem#' });
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request (problem details list each offending field)',
+  401: 'Missing or invalid credentials',
+  403: 'Authenticated but not allowed',
+  404: 'Not found',
+  406: 'No acceptable representation (Accept)',
+  409: 'Conflict with the current state',
+  412: 'Precondition failed: If-Match mismatch, service unprovisioned or read-only',
+  413: 'Request body too large',
+  415: 'Unsupported request media type',
+  422: 'Idempotency-Key reused with a different body',
+  429: 'Too many requests',
+  500: 'Internal error (no details are disclosed)',
+};
+
+/** Problem responses for the given statuses, for a route's `response` schema. */
+export function problemResponses(...statuses: number[]): Record<number, unknown> {
+  const out: Record<number, unknown> = {};
+  for (const status of [...statuses, 406, 500]) {
+    out[status] = { ...problemRef, description: DESCRIPTIONS[status] ?? 'Error' };
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// Request validation: bodies are checked strictly (no coercion, unknown fields refused), query
+// strings and headers are coerced from text. Ajv's errors become one FieldError per field.
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { FieldError } from './problem.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+function makeAjv(coerce: boolean): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    removeAdditional: false,
+    useDefaults: coerce,
+    coerceTypes: coerce ? 'array' : false,
+    strict: false,
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+const bodyAjv = makeAjv(false);
+const textAjv = makeAjv(true);
+
+export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+  return ajv.compile(schema as object) as any;
+};
+
+const CODES: Record<string, string> = {
+  required: 'required',
+  additionalProperties: 'unknown_field',
+  maxLength: 'too_long',
+  minLength: 'too_short',
+  maxItems: 'too_many',
+  minItems: 'too_few',
+  maximum: 'out_of_range',
+  minimum: 'out_of_range',
+  exclusiveMaximum: 'out_of_range',
+  exclusiveMinimum: 'out_of_range',
+  type: 'invalid_type',
+  enum: 'invalid_value',
+  const: 'invalid_value',
+  anyOf: 'invalid_value',
+  oneOf: 'invalid_value',
+  pattern: 'invalid_format',
+  format: 'invalid_format',
+  uniqueItems: 'duplicate_items',
+};
+
+function pointerOf(error: ErrorObject): string {
+  const params = error.params as Record<string, string>;
+  if (error.keyword === 'required') return `${error.instancePath}/${escape(params.missingProperty)}`;
+  if (error.keyword === 'additionalProperties') return `${error.instancePath}/${escape(params.additionalProperty)}`;
+  return error.instancePath;
+}
+
+function escape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function detailOf(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') return 'is not a known field';
+  if (error.keyword === 'required') return 'is required';
+  if (error.keyword === 'enum') {
+    return `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  }
+  return error.message ?? 'is not valid';
+}
+
+/** One entry per offending field; the first error Ajv reports for a field wins. */
+export function fieldErrorsOf(errors: ErrorObject[], httpPart: string | undefined): FieldError[] {
+  const seen = new Map<string, FieldError>();
+  for (const error of errors) {
+    const pointer = pointerOf(error);
+    if (seen.has(pointer)) continue;
+    const code = CODES[error.keyword] ?? 'invalid';
+    const detail = detailOf(error);
+    if (httpPart === 'body' || httpPart === undefined) {
+      seen.set(pointer, { pointer, detail, code });
+    } else {
+      // Query strings and headers are flat: name the parameter rather than a pointer.
+      seen.set(pointer, { parameter: pointer.replace(/^\//, '') || httpPart, detail, code });
+    }
+  }
+  return [...seen.values()];
+}

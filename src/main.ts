@@ -1,0 +1,62 @@
+// Reads config, opens and migrates the store, provisions from the environment, serves, and
+// shuts down cleanly on SIGINT/SIGTERM.
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createPasswordHasher } from './credentials/password.ts';
+import { ProblemError } from './http/problem.ts';
+import { openStore } from './store/db.ts';
+import { migrate } from './store/migrate.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = await openStore(
+    config.databaseUrl ? { backend: 'postgres', url: config.databaseUrl } : { backend: 'pglite', dataDir: config.dataDir },
+  );
+  await migrate(store);
+  const app = await buildApp({
+    store,
+    passwords: createPasswordHasher(),
+    readOnly: config.readOnly,
+    publicUrl: config.publicUrl,
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
+  });
+
+  if (config.adminUsername && config.adminPassword && (await app.system.state()) === 'unprovisioned') {
+    try {
+      const admin = await app.system.provision({ username: config.adminUsername, password: config.adminPassword });
+      app.log.info({ username: admin.username }, 'provisioned the first administrator from the environment');
+    } catch (error) {
+      // Another process may have provisioned first; any other refusal is a configuration error.
+      if (!(error instanceof ProblemError) || error.code !== 'system.already_provisioned') {
+        throw new ConfigError(`ROSTER_ADMIN_USERNAME/ROSTER_ADMIN_PASSWORD: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { backend: store.backend, dataDir: store.backend === 'pglite' ? config.dataDir : undefined },
+    `Roster serves on http://${config.host}:${config.port} (docs at /docs)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : String((error as Error)?.stack ?? error);
+  process.stderr.write(`roster: ${message}\n`);
+  process.exit(1);
+});

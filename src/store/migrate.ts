@@ -1,0 +1,44 @@
+// Applies the plain SQL files in migrations/ in name order, once each, on either backend.
+import fs from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { Store } from './db.ts';
+
+// src/store/ and dist/store/ are both two levels below the package root, so this one path
+// finds the SQL files whether the code runs from source (tsx) or compiled (dist).
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../src/store/migrations/', import.meta.url));
+
+// Several Roster processes may start against one PostgreSQL at once; this lock serialises them.
+const MIGRATION_LOCK = 7_246_391;
+
+export async function listMigrations(): Promise<string[]> {
+  const names = await fs.readdir(MIGRATIONS_DIR);
+  return names.filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name)).sort();
+}
+
+export async function migrate(store: Store): Promise<string[]> {
+  const lock = store.backend === 'postgres' ? `SELECT pg_advisory_xact_lock(${MIGRATION_LOCK});\n` : '';
+  await store.exec(
+    `BEGIN;\n${lock}CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\nCOMMIT;`,
+  );
+  const applied: string[] = [];
+  for (const name of await listMigrations()) {
+    const done = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = ${name}`.execute(
+      store.db,
+    );
+    if (done.rows.length > 0) continue;
+    const body = await fs.readFile(MIGRATIONS_DIR + name, 'utf8');
+    const quoted = name.replace(/'/g, "''");
+    // The lock is taken inside the transaction, then the guard re-checks, so a migration that a
+    // concurrent process applied meanwhile is skipped instead of applied twice.
+    try {
+      await store.exec(
+        `BEGIN;\n${lock}DO $$ BEGIN IF EXISTS (SELECT 1 FROM schema_migrations WHERE name = '${quoted}') THEN RAISE EXCEPTION 'roster:already-applied'; END IF; END $$;\n${body}\nINSERT INTO schema_migrations (name) VALUES ('${quoted}');\nCOMMIT;`,
+      );
+      applied.push(name);
+    } catch (error) {
+      if (!String((error as Error)?.message).includes('roster:already-applied')) throw error;
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,37 @@
+// The user as the domain sees it, independent of rows and wire formats.
+import type { Role } from '../auth/roles.ts';
+
+export type UserType = 'internal' | 'external' | 'service_account';
+export type UserStatus = 'invited' | 'active' | 'disabled';
+
+export interface UserProfile {
+  username: string;
+  name: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  role: Role;
+  attributes: Record<string, unknown>;
+  path: string;
+  externalId: string | null;
+}
+
+export interface User extends UserProfile {
+  id: string;
+  type: UserType;
+  status: UserStatus;
+  passwordHash: string | null;
+  emailVerified: boolean;
+  mfaEnabled: boolean;
+  lastLogin: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+/** Usernames and emails are unique regardless of case, by Unicode rules rather than a collation. */
+export function foldKey(value: string): string {
+  return value.normalize('NFKC').toLowerCase();
+}

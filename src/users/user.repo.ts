@@ -1,0 +1,167 @@
+// SQL for users. Returns undefined for missing rows and raises UniqueViolation on duplicates;
+// it knows nothing of HTTP or of the rules in user.service.ts.
+import { sql, type Kysely, type Selectable, type SqlBool, type Expression } from 'kysely';
+import type { Database, UsersTable } from '../store/schema.ts';
+import { mapUnique } from '../store/errors.ts';
+import type { User, UserProfile, UserStatus, UserType } from './user.model.ts';
+import { foldKey } from './user.model.ts';
+import type { Role } from '../auth/roles.ts';
+
+type Db = Kysely<Database>;
+type Row = Selectable<UsersTable>;
+
+function toUser(row: Row): User {
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    email: row.email,
+    phone: row.phone,
+    locale: row.locale,
+    type: row.type as UserType,
+    role: row.role as Role,
+    status: row.status as UserStatus,
+    passwordHash: row.password_hash,
+    attributes: row.attributes,
+    path: row.path,
+    externalId: row.external_id,
+    emailVerified: row.email_verified,
+    mfaEnabled: row.mfa_enabled,
+    lastLogin: row.last_login,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+function profileColumns(profile: UserProfile) {
+  return {
+    username: profile.username,
+    username_key: foldKey(profile.username),
+    name: profile.name,
+    given_name: profile.givenName,
+    family_name: profile.familyName,
+    email: profile.email,
+    email_key: profile.email === null ? null : foldKey(profile.email),
+    phone: profile.phone,
+    locale: profile.locale,
+    role: profile.role,
+    attributes: JSON.stringify(profile.attributes),
+    path: profile.path,
+    external_id: profile.externalId,
+  };
+}
+
+export interface NewUser extends UserProfile {
+  id: string;
+  type: UserType;
+  status: UserStatus;
+  passwordHash: string | null;
+  emailVerified: boolean;
+  now: Date;
+}
+
+export async function insertUser(db: Db, user: NewUser): Promise<User> {
+  const row = await mapUnique(() =>
+    db
+      .insertInto('users')
+      .values({
+        id: user.id,
+        ...profileColumns(user),
+        type: user.type,
+        status: user.status,
+        password_hash: user.passwordHash,
+        email_verified: user.emailVerified,
+        mfa_enabled: false,
+        created_at: user.now,
+        updated_at: user.now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
+  return toUser(row);
+}
+
+export async function getUserById(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<User | undefined> {
+  let query = db.selectFrom('users').selectAll().where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function getUserByUsername(db: Db, username: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('username_key', '=', foldKey(username)).executeTakeFirst();
+  return row && toUser(row);
+}
+
+/** The user holding this username or this email, preferring the email match. */
+export async function findExistingUser(db: Db, username: string, email: string | null): Promise<User | undefined> {
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => {
+      const ors = [eb('username_key', '=', foldKey(username))];
+      if (email !== null) ors.push(eb('email_key', '=', foldKey(email)));
+      return eb.or(ors);
+    })
+    .execute();
+  const users = rows.map(toUser);
+  return users.find((u) => email !== null && u.email !== null && foldKey(u.email) === foldKey(email)) ?? users[0];
+}
+
+export interface UserChanges extends UserProfile {
+  status: UserStatus;
+  emailVerified: boolean;
+}
+
+export async function updateUser(db: Db, id: string, changes: UserChanges, now: Date): Promise<User | undefined> {
+  const row = await mapUnique(() =>
+    db
+      .updateTable('users')
+      .set({
+        ...profileColumns(changes),
+        status: changes.status,
+        email_verified: changes.emailVerified,
+        updated_at: now,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst(),
+  );
+  return row && toUser(row);
+}
+
+export async function deleteUser(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Locks and returns the ids of active admins, so "the last admin" checks cannot race. */
+export async function lockActiveAdmins(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('status', '=', 'active')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export interface UserQuery {
+  /** Conditions over the users table, all of which must hold (see user.filter.ts). */
+  where: Expression<SqlBool>[];
+  afterId: string | undefined;
+  limit: number;
+}
+
+export async function listUsers(db: Db, query: UserQuery): Promise<User[]> {
+  let select = db.selectFrom('users').selectAll();
+  for (const condition of query.where) select = select.where(condition);
+  if (query.afterId !== undefined) select = select.where('id', '>', query.afterId);
+  const rows = await select.orderBy('id').limit(query.limit).execute();
+  return rows.map(toUser);
+}

@@ -1,0 +1,213 @@
+// HTTP for /api/v1/users: schemas, status codes and headers; the rules live in user.service.ts.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ROLES } from '../auth/roles.ts';
+import { parseFields, project } from '../http/fields.ts';
+import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { problemResponses } from '../http/schema-helpers.ts';
+import type { User } from './user.model.ts';
+import {
+  SelfPatchSchema,
+  USER_FIELDS,
+  USER_STATUSES,
+  USER_TYPES,
+  UserCreateSchema,
+  UserPatchSchema,
+  UserReplaceSchema,
+} from './user.schema.ts';
+import * as service from './user.service.ts';
+import { toUserView, userEtag } from './user.view.ts';
+
+const userRef = Type.Unsafe({ $ref: 'User#' });
+const IdParams = Type.Object({ id: Type.String({ description: 'User id' }) });
+const FieldsQuery = {
+  fields: Type.Optional(Type.String({ description: `Comma-separated subset of: ${USER_FIELDS.join(', ')}` })),
+};
+const WriteHeaders = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'ETag from a previous response; mismatch → 412' })),
+  prefer: Type.Optional(Type.String({ description: '`return=minimal` → 204 without a body' })),
+});
+const TAGS = ['Users'];
+
+function fieldsOf(request: FastifyRequest): string[] | undefined {
+  const query = request.query as { fields?: string };
+  if (query.fields !== undefined) return parseFields(query.fields, USER_FIELDS, 'fields');
+  const header = request.headers['x-fields'];
+  return parseFields(typeof header === 'string' ? header : undefined, USER_FIELDS, 'X-Fields');
+}
+
+function actorOf(request: FastifyRequest): service.Actor {
+  return { userId: request.principal!.userId, role: request.principal!.role };
+}
+
+function sendUser(request: FastifyRequest, reply: FastifyReply, user: User, status = 200) {
+  const prefer = request.headers.prefer;
+  reply.header('etag', userEtag(user));
+  if (status === 200 && typeof prefer === 'string' && /\breturn=minimal\b/i.test(prefer)) {
+    return reply.status(204).header('preference-applied', 'return=minimal').send();
+  }
+  return reply.status(status).send(project(toUserView(user, request.principal?.userId), fieldsOf(request)));
+}
+
+export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): Promise<void> {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.post('/api/v1/users', {
+    config: { access: 'users.write', operational: true },
+    schema: {
+      operationId: 'createUser',
+      summary: 'Create a user',
+      description:
+        'Creates a user with a generated id. With a password (or as a service account) the user is active, otherwise invited. ' +
+        '`ifExists=return` answers 200 with the user that already holds the username or email instead of 409. ' +
+        '`Idempotency-Key` replays the first response for 24 hours.',
+      tags: TAGS,
+      querystring: Type.Object({
+        ifExists: Type.Optional(Type.Enum(['fail', 'return'], { description: 'What to do when the username or email is taken' })),
+        ...FieldsQuery,
+      }),
+      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 255 })) }),
+      body: UserCreateSchema,
+      response: {
+        201: { ...userRef, description: 'Created; Location names the new user' },
+        200: { ...userRef, description: 'ifExists=return found an existing user' },
+        ...problemResponses(400, 401, 403, 409, 412, 415, 422),
+      },
+    },
+    handler: async (request, reply) => {
+      const { user, created } = await service.createUser(deps, actorOf(request), request.body, {
+        ifExists: request.query.ifExists,
+      });
+      reply.header('location', `/api/v1/users/${user.id}`);
+      return sendUser(request, reply, user, created ? 201 : 200);
+    },
+  });
+
+  r.get('/api/v1/users', {
+    config: { access: 'users.read', operational: true },
+    schema: {
+      operationId: 'listUsers',
+      summary: 'List users',
+      description: 'Keyset-paginated in creation order. `filter` takes the SCIM filter grammar (RFC 7644 §3.4.2.2).',
+      tags: TAGS,
+      querystring: Type.Object({
+        filter: Type.Optional(Type.String({ maxLength: 4096, description: 'e.g. email ew "@example.com" and status eq "active"' })),
+        q: Type.Optional(Type.String({ maxLength: 255, description: 'Free text over username, name and email' })),
+        status: Type.Optional(Type.Enum(USER_STATUSES)),
+        type: Type.Optional(Type.Enum(USER_TYPES)),
+        role: Type.Optional(Type.Enum(ROLES)),
+        limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+        cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor of the previous page' })),
+        ...FieldsQuery,
+      }),
+      response: { 200: { $ref: 'UserList#' }, ...problemResponses(400, 401, 403, 412) },
+    },
+    handler: async (request) => {
+      const fields = fieldsOf(request);
+      const { users, more } = await service.listUsers(deps, { ...request.query, after: decodeCursor(request.query.cursor) });
+      return {
+        items: users.map((u) => project(toUserView(u, request.principal?.userId), fields)),
+        nextCursor: more ? encodeCursor(users[users.length - 1].id) : null,
+      };
+    },
+  });
+
+  r.get('/api/v1/users/me', {
+    config: { access: 'self', operational: true },
+    schema: {
+      operationId: 'getCurrentUser',
+      summary: 'Get the calling user',
+      tags: TAGS,
+      querystring: Type.Object(FieldsQuery),
+      response: { 200: userRef, ...problemResponses(400, 401, 412) },
+    },
+    handler: async (request, reply) => sendUser(request, reply, await service.getUser(deps, request.principal!.userId)),
+  });
+
+  r.patch('/api/v1/users/me', {
+    config: { access: 'self', operational: true },
+    schema: {
+      operationId: 'updateCurrentUser',
+      summary: 'Update the own profile',
+      description: 'JSON Merge Patch of name, givenName, familyName, phone, locale and attributes.profile.',
+      tags: TAGS,
+      querystring: Type.Object(FieldsQuery),
+      headers: WriteHeaders,
+      body: SelfPatchSchema,
+      response: { 200: userRef, 204: { type: 'null', description: 'Prefer: return=minimal' }, ...problemResponses(400, 401, 412, 415) },
+    },
+    handler: async (request, reply) =>
+      sendUser(request, reply, await service.patchSelf(deps, actorOf(request), request.body, request.headers['if-match'])),
+  });
+
+  r.get('/api/v1/users/:id', {
+    config: { access: 'users.read', operational: true },
+    schema: {
+      operationId: 'getUser',
+      summary: 'Get a user',
+      tags: TAGS,
+      params: IdParams,
+      querystring: Type.Object(FieldsQuery),
+      response: { 200: userRef, ...problemResponses(400, 401, 403, 404, 412) },
+    },
+    handler: async (request, reply) => sendUser(request, reply, await service.getUser(deps, request.params.id)),
+  });
+
+  r.put('/api/v1/users/:id', {
+    config: { access: 'users.write', operational: true },
+    schema: {
+      operationId: 'replaceUser',
+      summary: 'Replace a user',
+      description:
+        'Full replacement of the writable fields: omitted optional fields return to their defaults. ' +
+        'Credentials are not touched; status changes only between active and disabled.',
+      tags: TAGS,
+      params: IdParams,
+      querystring: Type.Object(FieldsQuery),
+      headers: WriteHeaders,
+      body: UserReplaceSchema,
+      response: { 200: userRef, 204: { type: 'null', description: 'Prefer: return=minimal' }, ...problemResponses(400, 401, 403, 404, 409, 412, 415) },
+    },
+    handler: async (request, reply) =>
+      sendUser(request, reply, await service.replaceUser(deps, actorOf(request), request.params.id, request.body, request.headers['if-match'])),
+  });
+
+  r.patch('/api/v1/users/:id', {
+    config: { access: 'users.write', operational: true },
+    schema: {
+      operationId: 'updateUser',
+      summary: 'Update a user (JSON Merge Patch)',
+      description: 'RFC 7396 merge patch as application/merge-patch+json or application/json; null removes a field.',
+      tags: TAGS,
+      params: IdParams,
+      querystring: Type.Object(FieldsQuery),
+      headers: WriteHeaders,
+      body: UserPatchSchema,
+      response: { 200: userRef, 204: { type: 'null', description: 'Prefer: return=minimal' }, ...problemResponses(400, 401, 403, 404, 409, 412, 415) },
+    },
+    handler: async (request, reply) =>
+      sendUser(
+        request,
+        reply,
+        await service.patchUser(deps, actorOf(request), request.params.id, request.body as Record<string, unknown>, request.headers['if-match']),
+      ),
+  });
+
+  r.delete('/api/v1/users/:id', {
+    config: { access: 'users.write', operational: true },
+    schema: {
+      operationId: 'deleteUser',
+      summary: 'Delete a user',
+      description: 'A user cannot delete itself; the last active admin cannot be deleted.',
+      tags: TAGS,
+      params: IdParams,
+      headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+      response: { 204: { type: 'null', description: 'Deleted' }, ...problemResponses(401, 403, 404, 409, 412) },
+    },
+    handler: async (request, reply) => {
+      await service.deleteUser(deps, actorOf(request), request.params.id, request.headers['if-match']);
+      return reply.status(204).send(null);
+    },
+  });
+}

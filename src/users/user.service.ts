@@ -1,0 +1,258 @@
+// The users domain: create, read, replace, patch, delete and list, with every rule of API.md.
+// Free of HTTP: it takes plain inputs and throws ProblemError.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import type { PasswordHasher } from '../credentials/password.ts';
+import { assertStrongPassword } from '../credentials/password-policy.ts';
+import { UniqueViolation } from '../store/errors.ts';
+import { ProblemError, problems } from '../http/problem.ts';
+import { ifMatchAllows } from '../http/etag.ts';
+import { mergePatch } from '../http/merge-patch.ts';
+import { foldKey, type User, type UserProfile, type UserStatus } from './user.model.ts';
+import * as repo from './user.repo.ts';
+import type { SelfPatchInput, UserCreateInput, UserReplaceInput } from './user.schema.ts';
+import {
+  checkAttributes,
+  checkGroups,
+  checkManagerLimits,
+  fieldProblem,
+  lastAdminProblem,
+  removesActiveAdmin,
+  type Actor,
+} from './user.rules.ts';
+import { userEtag } from './user.view.ts';
+import { compileUserFilter, searchCondition } from './user.filter.ts';
+
+export type { Actor };
+
+export interface UserDeps {
+  db: Kysely<Database>;
+  passwords: PasswordHasher;
+  now: () => Date;
+  newId: () => string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function notFound(): ProblemError {
+  return problems.notFound('user.not_found', 'No user has this id.');
+}
+
+function conflictOf(error: UniqueViolation): ProblemError {
+  const [code, pointer, what] =
+    error.constraint === 'users_email_key'
+      ? ['user.email_taken', '/email', 'email']
+      : error.constraint === 'users_external_id_key'
+        ? ['user.external_id_taken', '/externalId', 'externalId']
+        : ['user.username_taken', '/username', 'username'];
+  return problems.conflict(code, `Another user already has this ${what}.`, [
+    { pointer, code: 'taken', detail: `is already taken (compared case-insensitively)` },
+  ]);
+}
+
+async function translateConflicts<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueViolation) throw conflictOf(error);
+    throw error;
+  }
+}
+
+export function profileOf(input: Omit<UserReplaceInput, 'type' | 'status' | 'password'>): UserProfile {
+  return {
+    username: input.username,
+    name: input.name ?? null,
+    givenName: input.givenName ?? null,
+    familyName: input.familyName ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    locale: input.locale ?? null,
+    role: input.role ?? 'user',
+    attributes: input.attributes ?? {},
+    path: input.path ?? 'users',
+    externalId: input.externalId ?? null,
+  };
+}
+
+export async function createUser(
+  deps: UserDeps,
+  actor: Actor | undefined,
+  input: UserCreateInput,
+  options: { ifExists?: 'return' | 'fail' } = {},
+): Promise<{ user: User; created: boolean }> {
+  if (input.status !== undefined) {
+    throw fieldProblem('/status', 'read_only', 'is read-only on create: it follows from the password and type');
+  }
+  const type = input.type ?? 'internal';
+  if (type === 'service_account') {
+    if (input.email != null) throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
+    if (input.password !== undefined) {
+      throw fieldProblem('/password', 'not_allowed', 'is not allowed for service accounts: they use tokens');
+    }
+  }
+  const profile = profileOf(input);
+  if (actor) checkManagerLimits(actor, undefined, profile.role);
+  checkGroups(input.groups);
+  checkAttributes(profile.attributes);
+
+  let passwordHash: string | null = null;
+  if (input.password !== undefined) {
+    assertStrongPassword(input.password, profile);
+    passwordHash = await deps.passwords.hash(input.password);
+  }
+  const status: UserStatus = passwordHash !== null || type === 'service_account' ? 'active' : 'invited';
+  try {
+    const user = await repo.insertUser(deps.db, {
+      id: deps.newId(),
+      ...profile,
+      type,
+      status,
+      passwordHash,
+      emailVerified: false,
+      now: deps.now(),
+    });
+    return { user, created: true };
+  } catch (error) {
+    if (!(error instanceof UniqueViolation)) throw error;
+    if (options.ifExists === 'return' && error.constraint !== 'users_external_id_key') {
+      const existing = await repo.findExistingUser(deps.db, profile.username, profile.email);
+      if (existing) return { user: existing, created: false };
+    }
+    throw conflictOf(error);
+  }
+}
+
+export async function getUser(deps: UserDeps, id: string): Promise<User> {
+  const user = UUID.test(id) ? await repo.getUserById(deps.db, id) : undefined;
+  if (!user) throw notFound();
+  return user;
+}
+
+export interface ReplaceInput extends Omit<UserReplaceInput, 'password'> {
+  password?: unknown;
+}
+
+function writableOf(user: User): ReplaceInput {
+  return {
+    username: user.username,
+    name: user.name,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    email: user.email,
+    phone: user.phone,
+    locale: user.locale,
+    role: user.role,
+    groups: [],
+    attributes: user.attributes,
+    path: user.path,
+    externalId: user.externalId,
+    type: user.type,
+    status: user.status === 'invited' ? undefined : user.status,
+  };
+}
+
+/** Applies a full replacement, computed from the current user by `next`, under a row lock. */
+async function change(
+  deps: UserDeps,
+  actor: Actor,
+  id: string,
+  ifMatch: string | undefined,
+  next: (current: User) => ReplaceInput,
+): Promise<User> {
+  if (!UUID.test(id)) throw notFound();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await repo.getUserById(trx, id, { forUpdate: true });
+    if (!current) throw notFound();
+    if (!ifMatchAllows(ifMatch, userEtag(current))) {
+      throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
+    }
+    const input = next(current);
+    if (input.password !== undefined) {
+      throw fieldProblem('/password', 'not_allowed', 'cannot be set here: use the password endpoints');
+    }
+    if (input.type !== undefined && input.type !== current.type) {
+      throw fieldProblem('/type', 'immutable', 'cannot change after the user is created');
+    }
+    const profile = profileOf(input);
+    if (current.type === 'service_account' && profile.email !== null) {
+      throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
+    }
+    let status = current.status;
+    if (input.status !== undefined && input.status !== current.status) {
+      if (current.status === 'invited') {
+        throw fieldProblem('/status', 'invalid_transition', 'of an invited user changes only through activation');
+      }
+      status = input.status;
+    }
+    checkManagerLimits(actor, current, profile.role);
+    checkGroups(input.groups);
+    checkAttributes(profile.attributes);
+    if (removesActiveAdmin(current, { role: profile.role, status })) {
+      const admins = await repo.lockActiveAdmins(trx);
+      if (admins.filter((adminId) => adminId !== id).length === 0) throw lastAdminProblem();
+    }
+    const emailChanged = (profile.email && foldKey(profile.email)) !== (current.email && foldKey(current.email));
+    const updated = await translateConflicts(() =>
+      repo.updateUser(trx, id, { ...profile, status, emailVerified: emailChanged ? false : current.emailVerified }, deps.now()),
+    );
+    if (!updated) throw notFound();
+    return updated;
+  });
+}
+
+export function replaceUser(deps: UserDeps, actor: Actor, id: string, input: ReplaceInput, ifMatch?: string) {
+  return change(deps, actor, id, ifMatch, () => input);
+}
+
+export function patchUser(deps: UserDeps, actor: Actor, id: string, patch: Record<string, unknown>, ifMatch?: string) {
+  if (patch.attributes !== undefined && patch.attributes !== null) {
+    checkAttributes(patch.attributes as Record<string, unknown>);
+  }
+  return change(deps, actor, id, ifMatch, (current) => mergePatch(writableOf(current), patch) as ReplaceInput);
+}
+
+/** Self-service: the caller edits its own profile fields and attributes.profile only. */
+export function patchSelf(deps: UserDeps, actor: Actor, patch: SelfPatchInput, ifMatch?: string) {
+  const self: Actor = { ...actor, role: 'admin' }; // role limits guard others, not one's own profile
+  return change(deps, self, actor.userId, ifMatch, (current) => mergePatch(writableOf(current), patch) as ReplaceInput);
+}
+
+export async function deleteUser(deps: UserDeps, actor: Actor, id: string, ifMatch?: string): Promise<void> {
+  if (id === actor.userId) throw problems.forbidden('user.self_delete', 'A user cannot delete itself.');
+  if (!UUID.test(id)) throw notFound();
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await repo.getUserById(trx, id, { forUpdate: true });
+    if (!current) throw notFound();
+    if (!ifMatchAllows(ifMatch, userEtag(current))) {
+      throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
+    }
+    checkManagerLimits(actor, current, current.role);
+    if (removesActiveAdmin(current, undefined)) {
+      const admins = await repo.lockActiveAdmins(trx);
+      if (admins.filter((adminId) => adminId !== id).length === 0) throw lastAdminProblem();
+    }
+    await repo.deleteUser(trx, id);
+  });
+}
+
+export interface ListQuery {
+  filter?: string;
+  q?: string;
+  status?: string;
+  type?: string;
+  role?: string;
+  limit: number;
+  after?: string;
+}
+
+export async function listUsers(deps: UserDeps, query: ListQuery): Promise<{ users: User[]; more: boolean }> {
+  const where = [];
+  if (query.filter !== undefined && query.filter.trim() !== '') where.push(compileUserFilter(query.filter));
+  if (query.q !== undefined && query.q !== '') where.push(searchCondition(query.q));
+  for (const [name, value] of [['status', query.status], ['type', query.type], ['role', query.role]] as const) {
+    if (value !== undefined) where.push(compileUserFilter(`${name} eq ${JSON.stringify(value)}`));
+  }
+  const rows = await repo.listUsers(deps.db, { where, afterId: query.after, limit: query.limit + 1 });
+  return { users: rows.slice(0, query.limit), more: rows.length > query.limit };
+}

@@ -1,0 +1,57 @@
+// Maps a User to its wire format explicitly, so a new column never leaks by accident.
+import { createHash } from 'node:crypto';
+import type { User } from './user.model.ts';
+import type { UserView } from './user.schema.ts';
+
+export function toUserView(user: User, callerId: string | undefined): UserView {
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    email: user.email,
+    phone: user.phone,
+    locale: user.locale,
+    type: user.type,
+    role: user.role,
+    status: user.status,
+    groups: [],
+    attributes: user.attributes,
+    path: user.path,
+    externalId: user.externalId,
+    isSuperuser: false,
+    isCurrent: user.id === callerId,
+    mfaEnabled: user.mfaEnabled,
+    emailVerified: user.emailVerified,
+    avatarUrl: initialsAvatar(user),
+    lastLogin: user.lastLogin?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}
+
+export function userEtag(user: Pick<User, 'id' | 'version'>): string {
+  return `"${user.version}"`;
+}
+
+function initials(user: User): string {
+  const words = (user.name ?? [user.givenName, user.familyName].filter(Boolean).join(' ')).trim().split(/\s+/);
+  const fromName = words.filter(Boolean).map((w) => [...w][0]).slice(0, 2).join('');
+  return (fromName || [...user.username][0] || '?').toUpperCase();
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** An SVG of the user's initials on a colour derived from the id, as a data URI. */
+export function initialsAvatar(user: User): string {
+  const hue = createHash('sha256').update(user.id).digest()[0] / 255 * 360;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">` +
+    `<rect width="64" height="64" fill="hsl(${Math.round(hue)},45%,45%)"/>` +
+    `<text x="50%" y="50%" dy=".35em" text-anchor="middle" font-family="sans-serif" font-size="26" fill="#fff">` +
+    `${escapeXml(initials(user))}</text></svg>`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}

@@ -1,0 +1,76 @@
+// Starts Roster on a real socket over a real database, with a cheap argon2 cost and the log
+// captured so tests can read it.
+import { Writable } from 'node:stream';
+import { buildApp, type App, type AppDeps } from '../../src/app.ts';
+import { createPasswordHasher } from '../../src/credentials/password.ts';
+import type { Store } from '../../src/store/db.ts';
+import { createTestDatabase, type BackendName, type TestDatabase } from './backends.ts';
+import { Client, basic } from './client.ts';
+
+export const TEST_ARGON2 = { memoryCost: 256, timeCost: 1, parallelism: 1 };
+export const ADMIN = { username: 'admin', password: 'correct-horse-battery-staple' };
+
+export interface TestServer {
+  url: string;
+  app: App;
+  store: Store;
+  database: TestDatabase;
+  logs: string[];
+  /** A client authenticated as the provisioned admin. */
+  admin: Client;
+  /** An unauthenticated client. */
+  anon: Client;
+  client(auth?: string): Client;
+  /** Stops the server and closes the store; the database stays (see restart, close). */
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions extends Partial<Omit<AppDeps, 'store' | 'passwords'>> {
+  provision?: boolean;
+  dataDir?: string;
+  database?: TestDatabase;
+}
+
+export async function startServer(backend: BackendName, options: ServerOptions = {}): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase(backend, { dataDir: options.dataDir }));
+  const store = await database.open();
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp({
+    ...options,
+    store,
+    passwords: createPasswordHasher(TEST_ARGON2),
+    logger: { level: 'info', stream },
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  if (options.provision !== false && (await app.system.state()) === 'unprovisioned') {
+    await app.system.provision(ADMIN);
+  }
+  const stop = async () => {
+    await app.close();
+    await store.close();
+  };
+  return {
+    url,
+    app,
+    store,
+    database,
+    logs,
+    admin: new Client(url, basic(ADMIN.username, ADMIN.password)),
+    anon: new Client(url),
+    client: (auth) => new Client(url, auth),
+    stop,
+    close: async () => {
+      await stop();
+      await database.drop();
+    },
+  };
+}
