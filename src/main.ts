@@ -48,10 +48,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    { backend: store.backend, dataDir: store.backend === 'pglite' ? config.dataDir : undefined },
-    `Roster serves on http://${config.host}:${config.port} (docs at /docs)`,
+    { backend: store.backend, dataDir: store.backend === 'pglite' ? config.dataDir : undefined, address },
+    `Roster serves on ${address} (docs at ${address}/docs)`,
   );
 }
 

@@ -32,7 +32,6 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', additionalProperties: true, description: 'RFC 9457 problem details' },
 );
 
-const problemRef = Type.Unsafe({ $ref: 'Problem#' });
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (problem details list each offending field)',
@@ -53,7 +52,10 @@ const DESCRIPTIONS: Record<number, string> = {
 export function problemResponses(...statuses: number[]): Record<number, unknown> {
   const out: Record<number, unknown> = {};
   for (const status of [...statuses, 406, 500]) {
-    out[status] = { ...problemRef, description: DESCRIPTIONS[status] ?? 'Error' };
+    out[status] = {
+      description: DESCRIPTIONS[status] ?? 'Error',
+      content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } },
+    };
   }
   return out;
 }

@@ -1,0 +1,69 @@
+// argon2id with the production parameters, and the passphrase policy.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPasswordHasher, PRODUCTION_ARGON2 } from '../../src/credentials/password.ts';
+import { assertStrongPassword, passwordWeaknesses } from '../../src/credentials/password-policy.ts';
+import { ProblemError } from '../../src/http/problem.ts';
+
+describe('argon2id hashing', () => {
+  it('uses the OWASP production parameters by default', async () => {
+    assert.deepEqual(PRODUCTION_ARGON2, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    const hasher = createPasswordHasher();
+    const hash = await hasher.hash('plum-anchor-violet-93-orbit');
+    assert.match(hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    assert.equal(await hasher.verify(hash, 'plum-anchor-violet-93-orbit'), true);
+    assert.equal(await hasher.verify(hash, 'plum-anchor-violet-93-orbiT'), false);
+  });
+
+  it('salts every hash', async () => {
+    const hasher = createPasswordHasher({ memoryCost: 256, timeCost: 1, parallelism: 1 });
+    assert.notEqual(await hasher.hash('same password here'), await hasher.hash('same password here'));
+  });
+
+  it('treats a malformed stored hash as a failed check, not an error', async () => {
+    const hasher = createPasswordHasher({ memoryCost: 256, timeCost: 1, parallelism: 1 });
+    assert.equal(await hasher.verify('not-a-hash', 'whatever'), false);
+    await hasher.burn('whatever'); // completes without throwing
+  });
+});
+
+describe('passphrase policy', () => {
+  it('requires at least 10 characters, counted as code points', () => {
+    assert.deepEqual(passwordWeaknesses('Zq8#vL2!x', {}), ['must be at least 10 characters long']);
+    assert.deepEqual(passwordWeaknesses('🙂🙂🙂🙂🙂🙂🙂🙂🙂', {}), ['must be at least 10 characters long']);
+  });
+
+  it('refuses common and guessable passwords with zxcvbn reasons', () => {
+    const reasons = passwordWeaknesses('password1234', {});
+    assert.match(reasons[0], /too easy to guess \(strength [0-2] of 4/);
+    assert.ok(reasons.length > 1, 'zxcvbn feedback is included');
+  });
+
+  it('judges the password against the username, email and names', () => {
+    assert.deepEqual(passwordWeaknesses('aliceliddell1', {}), []);
+    assert.deepEqual(passwordWeaknesses('aliceliddell1', { username: 'alice', name: 'Alice Liddell' }), [
+      'is too similar to the username, name or email',
+    ]);
+    assert.notDeepEqual(passwordWeaknesses('bob.builder.1990', { email: 'bob.builder@example.com' }), []);
+  });
+
+  it('accepts a strong passphrase', () => {
+    assert.deepEqual(passwordWeaknesses('correct-horse-battery-staple', { username: 'alice' }), []);
+  });
+
+  it('raises a weak-password problem naming /password', () => {
+    assert.throws(
+      () => assertStrongPassword('password1234', { username: 'alice' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ProblemError);
+        assert.equal(error.status, 400);
+        assert.equal(error.code, 'password.weak');
+        const body = error.toJSON('req-1');
+        assert.equal(body.type.endsWith('weak-password'), true);
+        assert.equal(body.errors?.[0].pointer, '/password');
+        assert.equal(body.errors?.[0].code, 'weak_password');
+        return true;
+      },
+    );
+  });
+});
