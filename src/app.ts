@@ -1,7 +1,7 @@
 // buildApp(deps): the whole HTTP application, ready to listen. It never listens itself, so
 // tests and main.ts decide where it serves.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { Store } from './store/db.ts';
 import type { PasswordHasher } from './credentials/password.ts';
@@ -44,6 +44,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { strict: false } },
+    // Errors Fastify raises before routing (a badly percent-encoded URL) are problems too.
+    frameworkErrors: (error, request, reply) => {
+      const problem = new ProblemError({
+        status: 400,
+        code: error.code === 'FST_ERR_BAD_URL' ? 'request.bad_url' : 'request.invalid',
+        slug: 'bad-request',
+        detail: error.code === 'FST_ERR_BAD_URL' ? 'The request URL is not validly percent-encoded.' : 'The request is not valid.',
+      });
+      void (reply as FastifyReply)
+        .status(400)
+        .header('x-request-id', request.id)
+        .type('application/problem+json')
+        .send(problem.toJSON(request.id));
+    },
   }) as unknown as App;
 
   const userDeps: UserDeps = {
@@ -58,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   // Handlers map every value to its response type explicitly (rule 4), so plain JSON suffices.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // Only JSON bodies are accepted; a text/plain body must be 415, not a string that fails later.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(
     'application/merge-patch+json',
     { parseAs: 'string' },

@@ -8,7 +8,8 @@ import * as repo from '../idempotency/idempotency.repo.ts';
 import { ProblemError } from './problem.ts';
 
 const TTL_MS = 24 * 60 * 60 * 1000;
-const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'preference-applied'];
+// The original X-Request-Id travels with the replay, so it matches the stored problem's `instance`.
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'preference-applied', 'x-request-id'];
 
 function requestHash(request: FastifyRequest): string {
   return createHash('sha256')

@@ -7,7 +7,7 @@ import type { Database } from '../store/schema.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
 import { ProblemError } from '../http/problem.ts';
 import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
-import { toUserView } from '../users/user.view.ts';
+import { toUserView, userEtag } from '../users/user.view.ts';
 import type { SystemService } from './system.service.ts';
 
 const TAGS = ['System'];
@@ -50,7 +50,11 @@ export async function systemRoutes(app: FastifyInstance, deps: { system: SystemS
     },
     handler: async (request, reply) => {
       const admin = await deps.system.provision(request.body);
-      return reply.status(201).header('location', `/api/v1/users/${admin.id}`).send(toUserView(admin, undefined));
+      return reply
+        .status(201)
+        .header('location', `/api/v1/users/${admin.id}`)
+        .header('etag', userEtag(admin))
+        .send(toUserView(admin, undefined));
     },
   });
 

@@ -162,7 +162,7 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
       summary: 'Replace a user',
       description:
         'Full replacement of the writable fields: omitted optional fields return to their defaults. ' +
-        'Credentials are not touched; status changes only between active and disabled.',
+        'Credentials are not touched; role and status stay as they are unless named; status changes only between active and disabled.',
       tags: TAGS,
       params: IdParams,
       querystring: Type.Object(FieldsQuery),

@@ -174,7 +174,9 @@ async function change(
     if (input.type !== undefined && input.type !== current.type) {
       throw fieldProblem('/type', 'immutable', 'cannot change after the user is created');
     }
-    const profile = profileOf(input);
+    // Like status and credentials, the role stays as it is unless named: a PUT that forgets it
+    // must not demote an administrator.
+    const profile = profileOf({ ...input, role: input.role ?? current.role });
     if (current.type === 'service_account' && profile.email !== null) {
       throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
     }
@@ -214,6 +216,7 @@ export function patchUser(deps: UserDeps, actor: Actor, id: string, patch: Recor
 
 /** Self-service: the caller edits its own profile fields and attributes.profile only. */
 export function patchSelf(deps: UserDeps, actor: Actor, patch: SelfPatchInput, ifMatch?: string) {
+  if (patch.attributes?.profile != null) checkAttributes(patch.attributes as Record<string, unknown>);
   const self: Actor = { ...actor, role: 'admin' }; // role limits guard others, not one's own profile
   return change(deps, self, actor.userId, ifMatch, (current) => mergePatch(writableOf(current), patch) as ReplaceInput);
 }

@@ -4,6 +4,8 @@ import { Writable } from 'node:stream';
 import { buildApp, type App, type AppDeps } from '../../src/app.ts';
 import { createPasswordHasher } from '../../src/credentials/password.ts';
 import type { Store } from '../../src/store/db.ts';
+import { createSystem } from '../../src/system/system.service.ts';
+import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase, type BackendName, type TestDatabase } from './backends.ts';
 import { Client, basic } from './client.ts';
 
@@ -52,7 +54,12 @@ export async function startServer(backend: BackendName, options: ServerOptions =
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   if (options.provision !== false && (await app.system.state()) === 'unprovisioned') {
-    await app.system.provision(ADMIN);
+    // A read-only service refuses to provision, as an operator's would: provision it as the
+    // writable service it was before maintenance began.
+    const system = options.readOnly
+      ? createSystem({ db: store.db, passwords: createPasswordHasher(TEST_ARGON2), now: () => new Date(), newId: uuidv7, readOnly: false })
+      : app.system;
+    await system.provision(ADMIN);
   }
   const stop = async () => {
     await app.close();
