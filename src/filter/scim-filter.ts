@@ -118,7 +118,7 @@ class Parser {
       const after = this.peek();
       const hasValue = after.type === 'string' || after.type === 'number' || isLiteral(after);
       if (hasValue) throw fail('"pr" takes no value', after.pos);
-      return { kind: 'present', attr: attr.text };
+      return located({ kind: 'present', attr: attr.text }, { attr: attr.pos, op: t.pos, value: t.pos });
     }
     const expectedOp = 'a comparison operator (eq, ne, co, sw, ew, gt, ge, lt, le) or "pr"';
     if (!isCompareOp(op)) throw this.unexpected(t, expectedOp);
@@ -134,7 +134,7 @@ class Parser {
     if (op !== 'eq' && op !== 'ne' && typeof value !== 'string' && typeof value !== 'number') {
       throw fail(`"${op}" requires a string or number value`, v.pos);
     }
-    return { kind: 'compare', attr: attr.text, op, value };
+    return located({ kind: 'compare', attr: attr.text, op, value }, { attr: attr.pos, op: t.pos, value: v.pos });
   }
 
   private enter(depth: number, t: Token): number {
@@ -258,4 +258,18 @@ export function parseFilter(input: string, limits?: { maxLength?: number; maxDep
     if (err instanceof RangeError) throw fail('filter is nested too deeply', parser.position);
     throw err;
   }
+}
+
+export interface NodePosition {
+  attr: number;
+  op: number;
+  value: number;
+}
+
+/** Where each comparison's parts stand in the input, for errors found after parsing. */
+export const nodePositions = new WeakMap<FilterNode, NodePosition>();
+
+function located(node: FilterNode, position: NodePosition): FilterNode {
+  nodePositions.set(node, position);
+  return node;
 }

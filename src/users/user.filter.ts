@@ -1,6 +1,6 @@
 // Turns a SCIM filter (RFC 7644 §3.4.2.2) and the list shortcuts into SQL conditions on users.
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { FilterSyntaxError, parseFilter, type FilterNode, type FilterValue } from '../filter/scim-filter.ts';
+import { FilterSyntaxError, nodePositions, parseFilter, type FilterNode, type FilterValue, type NodePosition } from '../filter/scim-filter.ts';
 import { ProblemError } from '../http/problem.ts';
 import { foldKey } from './user.model.ts';
 
@@ -62,26 +62,26 @@ function likePattern(value: string, op: 'co' | 'sw' | 'ew'): string {
 
 const COMPARATORS = { eq: '=', gt: '>', ge: '>=', lt: '<', le: '<=' } as const;
 
-function compare(attr: Attribute, name: string, op: string, value: FilterValue): RawBuilder<SqlBool> {
+function compare(attr: Attribute, name: string, op: string, value: FilterValue, at: NodePosition | undefined): RawBuilder<SqlBool> {
   const col = sql.ref(`users.${attr.column}`);
   if (value === null) {
     if (op === 'eq') return sql<SqlBool>`${col} IS NULL`;
     if (op === 'ne') return sql<SqlBool>`${col} IS NOT NULL`;
-    throw invalid(`${op} cannot compare ${name} with null`);
+    throw invalid(`${op} cannot compare ${name} with null`, at?.op);
   }
   if (attr.kind === 'bool') {
     if (typeof value !== 'boolean' || (op !== 'eq' && op !== 'ne')) {
-      throw invalid(`${name} is a boolean: use eq or ne with true or false`);
+      throw invalid(`${name} is a boolean: use eq or ne with true or false`, at?.value);
     }
     return op === 'eq' ? sql<SqlBool>`${col} = ${value}` : sql<SqlBool>`${col} IS DISTINCT FROM ${value}`;
   }
-  if (typeof value !== 'string') throw invalid(`${name} must be compared with a string`);
+  if (typeof value !== 'string') throw invalid(`${name} must be compared with a string`, at?.value);
   if (attr.kind === 'time') {
     const time = new Date(value);
     if (Number.isNaN(time.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-      throw invalid(`${name} must be compared with an RFC 3339 timestamp`);
+      throw invalid(`${name} must be compared with an RFC 3339 timestamp`, at?.value);
     }
-    if (op === 'co' || op === 'sw' || op === 'ew') throw invalid(`${op} does not apply to the timestamp ${name}`);
+    if (op === 'co' || op === 'sw' || op === 'ew') throw invalid(`${op} does not apply to the timestamp ${name}`, at?.op);
     if (op === 'ne') return sql<SqlBool>`${col} IS DISTINCT FROM ${time}`;
     return sql<SqlBool>`${col} ${sql.raw(COMPARATORS[op as keyof typeof COMPARATORS])} ${time}`;
   }
@@ -96,9 +96,9 @@ function compare(attr: Attribute, name: string, op: string, value: FilterValue):
   return sql<SqlBool>`${left} ${sql.raw(COMPARATORS[op as keyof typeof COMPARATORS])} ${right}`;
 }
 
-function lookup(name: string): Attribute {
+function lookup(name: string, position: number | undefined): Attribute {
   const attr = ATTRIBUTES[name.toLowerCase()];
-  if (!attr) throw invalid(`unknown attribute "${name}"; filterable: ${FILTERABLE_USER_ATTRIBUTES.join(', ')}`);
+  if (!attr) throw invalid(`unknown attribute "${name}"; filterable: ${FILTERABLE_USER_ATTRIBUTES.join(', ')}`, position);
   return attr;
 }
 
@@ -112,13 +112,15 @@ function compile(node: FilterNode): RawBuilder<SqlBool> {
       // NOT over a NULL comparison stays NULL in SQL; SCIM expects "not matched" to be a match.
       return sql<SqlBool>`(${compile(node.expr)}) IS NOT TRUE`;
     case 'present': {
-      const attr = lookup(node.attr);
+      const attr = lookup(node.attr, nodePositions.get(node)?.attr);
       const col = sql.ref(`users.${attr.column}`);
       if (attr.kind === 'time' || attr.kind === 'bool') return sql<SqlBool>`${col} IS NOT NULL`;
       return sql<SqlBool>`(${col} IS NOT NULL AND ${col}::text <> '')`;
     }
-    case 'compare':
-      return compare(lookup(node.attr), node.attr, node.op, node.value);
+    case 'compare': {
+      const at = nodePositions.get(node);
+      return compare(lookup(node.attr, at?.attr), node.attr, node.op, node.value, at);
+    }
   }
 }
 
