@@ -41,7 +41,7 @@ async function argon2Rate(): Promise<number> {
 
 async function benchBackend(backend: string, store: Store, bare: number, argon: number): Promise<Row[]> {
   await migrate(store);
-  const app = await buildApp({ store, passwords: createPasswordHasher() });
+  const app = await buildApp({ store, passwords: createPasswordHasher(), secret: 'x'.repeat(32) });
   await app.system.provision(ADMIN);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const unique = () => `bench-${randomBytes(6).toString('hex')}`;

@@ -16,7 +16,21 @@ import { ProblemSchema } from './http/schema-helpers.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { createSystem, type SystemService } from './system/system.service.ts';
 import { systemRoutes } from './system/system.routes.ts';
-import { getUserByUsername } from './users/user.repo.ts';
+import { getAuthUserByUsername } from './users/user.repo.ts';
+import { hkdfSync } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import { bearerScheme, cookieScheme, tokenScheme } from './auth/bearer.ts';
+import { ValidityCache } from './auth/validity-cache.ts';
+import { createSecretBox } from './credentials/secret-box.ts';
+import { createMfa } from './mfa/mfa.service.ts';
+import { mfaRoutes } from './mfa/mfa.routes.ts';
+import { createIpLimits, DEFAULT_IP_LIMITS, type IpLimitConfig } from './ratelimit/ip-limits.ts';
+import { createKeyRing, type KeyRing } from './sessions/keys.ts';
+import { createSessions, SESSION_COOKIE, type LiveSession } from './sessions/session.service.ts';
+import { sessionRoutes } from './sessions/session.routes.ts';
+import { createTokens, type LiveToken } from './tokens/token.service.ts';
+import { tokenRoutes } from './tokens/token.routes.ts';
+import { passwordRoutes } from './users/password.routes.ts';
 import { UserListSchema, UserSchema } from './users/user.schema.ts';
 import { userRoutes } from './users/user.routes.ts';
 import type { UserDeps } from './users/user.service.ts';
@@ -24,8 +38,14 @@ import type { UserDeps } from './users/user.service.ts';
 export interface AppDeps {
   store: Store;
   passwords: PasswordHasher;
+  /** Key for secrets at rest (≥ 32 characters). */
+  secret: string;
   readOnly?: boolean;
   publicUrl?: string;
+  accessTokenTtlSeconds?: number;
+  sessionTtlSeconds?: number;
+  keyRotationSeconds?: number;
+  ipLimits?: IpLimitConfig;
   now?: () => Date;
   newId?: () => string;
   logger?: FastifyServerOptions['logger'];
@@ -33,6 +53,7 @@ export interface AppDeps {
 
 export interface App extends FastifyInstance {
   system: SystemService;
+  keys: KeyRing;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -60,14 +81,50 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   }) as unknown as App;
 
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => uuidv7());
+  const db = deps.store.db;
+  const box = createSecretBox(deps.secret);
+  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', deps.secret, 'roster', purpose, 32));
+  const accessTokenTtlSeconds = deps.accessTokenTtlSeconds ?? 900;
+  const keys = createKeyRing({
+    db,
+    box,
+    now,
+    rotationMs: (deps.keyRotationSeconds ?? 7 * 86_400) * 1000,
+    tokenTtlMs: accessTokenTtlSeconds * 1000,
+  });
+  const sessionCache = new ValidityCache<LiveSession>(now);
+  const tokenCache = new ValidityCache<LiveToken>(now);
+  const sessions = createSessions({
+    db,
+    keys,
+    cache: sessionCache,
+    now,
+    newId,
+    issuer: deps.publicUrl ?? 'roster',
+    accessTokenTtlSeconds,
+    sessionTtlSeconds: deps.sessionTtlSeconds ?? 43_200,
+    csrfKey: derive('csrf'),
+  });
+  const tokens = createTokens({ db, cache: tokenCache, now, newId });
+  const mfa = createMfa({ db, box, now, newId, codeKey: derive('recovery-codes') });
+  const ipLimits = createIpLimits({ db, now, limits: deps.ipLimits ?? DEFAULT_IP_LIMITS });
+  const forgetUser = (userId: string) => {
+    sessionCache.forgetUser(userId);
+    tokenCache.forgetUser(userId);
+  };
   const userDeps: UserDeps = {
-    db: deps.store.db,
+    db,
     passwords: deps.passwords,
-    now: deps.now ?? (() => new Date()),
-    newId: deps.newId ?? (() => uuidv7()),
+    now,
+    newId,
+    credentials: { forgetUser, revokeSessions: (userId) => sessions.revokeAllOf(userId) },
   };
   const system = createSystem({ ...userDeps, readOnly: deps.readOnly ?? false });
   app.decorate('system', system);
+  app.decorate('keys', keys);
+  const findUserByUsername = (username: string) => getAuthUserByUsername(db, username);
 
   app.setValidatorCompiler(validatorCompiler);
   // Handlers map every value to its response type explicitly (rule 4), so plain JSON suffices.
@@ -88,11 +145,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
 
+  await app.register(cookie);
   const authenticate = createAuthenticator([
-    basicScheme({
-      passwords: deps.passwords,
-      findUserByUsername: (username) => getUserByUsername(deps.store.db, username),
-    }),
+    basicScheme({ db, passwords: deps.passwords, now, findUserByUsername, ipThrottle: ipLimits.basic }),
+    bearerScheme({ sessions, tokens }),
+    tokenScheme({ tokens }),
+    cookieScheme({ sessions, cookieName: SESSION_COOKIE }),
   ]);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -106,15 +164,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       });
     }
     await authenticate(request);
-    if (deps.readOnly && config?.operational && WRITE_METHODS.has(request.method)) {
+    if (deps.readOnly && config?.operational && !config.readOnlySafe && WRITE_METHODS.has(request.method)) {
       throw new ProblemError({ status: 412, code: 'system.read_only', detail: 'The service is read-only (maintenance).' });
     }
   });
-  registerIdempotency(app, { db: deps.store.db, now: userDeps.now });
+  registerIdempotency(app, { db, now });
 
   await registerOpenApi(app, deps.publicUrl);
-  await app.register(async (scope) => systemRoutes(scope, { system, db: deps.store.db }));
+  await app.register(async (scope) => systemRoutes(scope, { system, db }));
   await app.register(async (scope) => userRoutes(scope, userDeps));
+  await app.register(async (scope) => passwordRoutes(scope, { db, passwords: deps.passwords, now, newId, sessions, forgetUser }));
+  await app.register(async (scope) => tokenRoutes(scope, { ...userDeps, tokens }));
+  await app.register(async (scope) => mfaRoutes(scope, { ...userDeps, mfa, forgetUser }));
+  const secureCookies = (deps.publicUrl ?? '').startsWith('https:');
+  await app.register(async (scope) =>
+    sessionRoutes(scope, { db, passwords: deps.passwords, now, sessions, mfa, ipLimits, findUserByUsername, keys, secureCookies }),
+  );
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -11,6 +11,12 @@ export interface Config {
   publicUrl: string;
   readOnly: boolean;
   logLevel: string;
+  /** Key for secrets at rest; undefined means "generate into the data dir" (embedded default). */
+  secret: string | undefined;
+  production: boolean;
+  accessTokenTtlSeconds: number;
+  sessionTtlSeconds: number;
+  keyRotationSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -23,6 +29,16 @@ function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
   if (/^(true|1|yes)$/i.test(raw)) return true;
   if (/^(false|0|no)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function parseSeconds(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number of seconds between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
 }
 
 function parsePort(raw: string | undefined): number {
@@ -46,6 +62,16 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const production = env.NODE_ENV === 'production';
+  const secret = env.ROSTER_SECRET || undefined;
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError('ROSTER_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)');
+  }
+  if (secret === undefined && databaseUrl !== undefined && production) {
+    throw new ConfigError(
+      'ROSTER_SECRET is required with DATABASE_URL in production: every Roster process on that database must share it',
+    );
+  }
   return {
     port,
     host,
@@ -56,5 +82,10 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: (env.ROSTER_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, ''),
     readOnly: parseBoolean(env, 'ROSTER_READ_ONLY', false),
     logLevel: env.LOG_LEVEL || 'info',
+    secret,
+    production,
+    accessTokenTtlSeconds: parseSeconds(env, 'ROSTER_ACCESS_TOKEN_TTL', 900, 60, 86_400),
+    sessionTtlSeconds: parseSeconds(env, 'ROSTER_SESSION_TTL', 43_200, 300, 30 * 86_400),
+    keyRotationSeconds: parseSeconds(env, 'ROSTER_KEY_ROTATION', 7 * 86_400, 3_600, 365 * 86_400),
   };
 }

@@ -6,6 +6,7 @@ import { createPasswordHasher } from './credentials/password.ts';
 import { ProblemError } from './http/problem.ts';
 import { openStore } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
+import { loadOrCreateSecret } from './credentials/secret-file.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,16 +14,28 @@ async function main(): Promise<void> {
     config.databaseUrl ? { backend: 'postgres', url: config.databaseUrl } : { backend: 'pglite', dataDir: config.dataDir },
   );
   await migrate(store);
+  const secret = config.secret ?? (await loadOrCreateSecret(config.dataDir));
   const app = await buildApp({
     store,
     passwords: createPasswordHasher(),
+    secret,
     readOnly: config.readOnly,
     publicUrl: config.publicUrl,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    keyRotationSeconds: config.keyRotationSeconds,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
     },
   });
+
+  if (!config.secret && config.databaseUrl) {
+    app.log.warn(
+      { file: `${config.dataDir}/secret.key` },
+      'ROSTER_SECRET is unset: using a secret generated into the data dir; every process on this database must share it',
+    );
+  }
 
   if (config.adminUsername && config.adminPassword && (await app.system.state()) === 'unprovisioned') {
     try {

@@ -6,4 +6,6 @@ export interface Principal {
   username: string;
   role: Role;
   scheme: string;
+  /** The session behind a JWT or cookie, so logout and password changes can name it. */
+  sessionId?: string;
 }

@@ -1,5 +1,5 @@
-// An authentication scheme turns an Authorization header into a user. Basic is one; sessions
-// (JWT) and personal access tokens plug in as further schemes.
+// An authentication scheme turns a request's credentials into a user. Basic, session JWTs,
+// session cookies and personal access tokens are each one scheme.
 import type { Role } from './roles.ts';
 
 export interface AuthUser {
@@ -9,16 +9,54 @@ export interface AuthUser {
   status: string;
   type: string;
   passwordHash: string | null;
+  mfaEnabled: boolean;
+  lockedUntil: Date | null;
+  failedLogins: number;
+}
+
+export interface AuthInput {
+  authorization: string | undefined;
+  cookies: Record<string, string | undefined>;
+  method: string;
+  csrfToken: string | undefined;
+  ip: string;
 }
 
 export type AuthResult =
-  | { kind: 'skip' } // not this scheme's header
-  | { kind: 'invalid'; reason: string }
-  | { kind: 'ok'; user: AuthUser };
+  | { kind: 'skip' } // not this scheme's credentials
+  | { kind: 'invalid'; reason: string; challenge?: string }
+  | { kind: 'throttled'; reason: string; retryAfter: number }
+  | { kind: 'csrf' }
+  | { kind: 'ok'; user: AuthUser; sessionId?: string };
 
 export interface AuthScheme {
   name: string;
-  /** The WWW-Authenticate challenge this scheme offers on a 401. */
-  challenge: string;
-  authenticate(header: string): Promise<AuthResult>;
+  /** The WWW-Authenticate challenge this scheme offers on a 401, if it has one. */
+  challenge?: string;
+  authenticate(input: AuthInput): Promise<AuthResult>;
+}
+
+/** The user-row columns every scheme needs, named as AuthUser names them. */
+export function toAuthUser(row: {
+  id: string;
+  username: string;
+  role: string;
+  status: string;
+  type: string;
+  password_hash: string | null;
+  mfa_enabled: boolean;
+  locked_until: Date | null;
+  failed_logins: number;
+}): AuthUser {
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role as Role,
+    status: row.status,
+    type: row.type,
+    passwordHash: row.password_hash,
+    mfaEnabled: row.mfa_enabled,
+    lockedUntil: row.locked_until,
+    failedLogins: row.failed_logins,
+  };
 }

@@ -1,36 +1,80 @@
 // Credentials → Principal. Tries each scheme in turn; a route's `access` names who may call it.
 import type { FastifyRequest } from 'fastify';
-import type { AuthScheme } from '../auth/scheme.ts';
+import type { AuthInput, AuthScheme } from '../auth/scheme.ts';
 import { roleMay } from '../auth/roles.ts';
 import { ProblemError, problems } from './problem.ts';
 
-function unauthorized(schemes: AuthScheme[], detail: string): ProblemError {
+function challenges(schemes: AuthScheme[], override?: { scheme: string; challenge: string }): string {
+  return schemes
+    .map((s) => (override && s.name === override.scheme ? override.challenge : s.challenge))
+    .filter(Boolean)
+    .join(', ');
+}
+
+function unauthorized(schemes: AuthScheme[], detail: string, override?: { scheme: string; challenge: string }): ProblemError {
   return new ProblemError({
     status: 401,
     code: 'auth.unauthenticated',
     slug: 'unauthenticated',
     detail,
-    headers: { 'www-authenticate': schemes.map((s) => s.challenge).join(', ') },
+    headers: { 'www-authenticate': challenges(schemes, override) },
   });
+}
+
+export function inputOf(request: FastifyRequest): AuthInput {
+  const csrf = request.headers['x-csrf-token'];
+  return {
+    authorization: request.headers.authorization,
+    cookies: (request as { cookies?: Record<string, string | undefined> }).cookies ?? {},
+    method: request.method,
+    csrfToken: typeof csrf === 'string' ? csrf : undefined,
+    ip: request.ip,
+  };
 }
 
 export function createAuthenticator(schemes: AuthScheme[]) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
     const access = request.routeOptions.config?.access ?? 'public';
     if (access === 'public') return;
-    const header = request.headers.authorization;
-    if (!header) throw unauthorized(schemes, 'Authentication is required.');
+    const input = inputOf(request);
     for (const scheme of schemes) {
-      const result = await scheme.authenticate(header);
+      const result = await scheme.authenticate(input);
       if (result.kind === 'skip') continue;
-      if (result.kind === 'invalid') throw unauthorized(schemes, `Authentication failed: ${result.reason}.`);
+      if (result.kind === 'invalid') {
+        throw unauthorized(
+          schemes,
+          `Authentication failed: ${result.reason}.`,
+          result.challenge ? { scheme: scheme.name, challenge: result.challenge } : undefined,
+        );
+      }
+      if (result.kind === 'throttled') {
+        throw new ProblemError({
+          status: 429,
+          code: 'auth.too_many_attempts',
+          slug: 'too-many-attempts',
+          detail: `Too many attempts: ${result.reason}. Retry after ${result.retryAfter} seconds.`,
+          headers: { 'retry-after': String(result.retryAfter) },
+        });
+      }
+      if (result.kind === 'csrf') {
+        throw problems.forbidden('auth.csrf', 'A cookie-authenticated write needs the session\'s X-CSRF-Token header.');
+      }
       const { user } = result;
-      request.principal = { userId: user.id, username: user.username, role: user.role, scheme: scheme.name };
+      request.principal = {
+        userId: user.id,
+        username: user.username,
+        role: user.role,
+        scheme: scheme.name,
+        sessionId: result.sessionId,
+      };
       if (!roleMay(user.role, access)) {
         throw problems.forbidden('auth.forbidden', `The role ${user.role} may not do this.`);
       }
       return;
     }
-    throw unauthorized(schemes, `Unsupported authorization scheme; use ${schemes.map((s) => s.name).join(' or ')}.`);
+    throw unauthorized(
+      schemes,
+      input.authorization ? 'Unsupported authorization scheme.' : 'Authentication is required.',
+    );
   };
 }

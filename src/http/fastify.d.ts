@@ -11,6 +11,8 @@ declare module 'fastify' {
     operational?: boolean;
     /** Media types the route can produce; an Accept header admitting none of them → 406. */
     produces?: string[];
+    /** A write that still works in read-only mode (logging in and out). */
+    readOnlySafe?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;

@@ -28,6 +28,9 @@ export interface UsersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  failed_logins: Generated<number>;
+  lock_level: Generated<number>;
+  locked_until: Timestamp | null;
 }
 
 export interface SystemStateTable {
@@ -45,8 +48,62 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface SigningKeysTable {
+  kid: string;
+  alg: string;
+  public_jwk: Json<Record<string, unknown>>;
+  private_jwk_sealed: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface AccessTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+export interface TotpFactorsTable {
+  user_id: string;
+  secret_sealed: string;
+  verified_at: Timestamp | null;
+  last_step: ColumnType<string, number | string, number | string>;
+  created_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
 export interface Database {
   users: UsersTable;
+  signing_keys: SigningKeysTable;
+  sessions: SessionsTable;
+  access_tokens: AccessTokensTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  rate_limits: RateLimitsTable;
   system_state: SystemStateTable;
   idempotency_keys: IdempotencyKeysTable;
 }

@@ -6,6 +6,8 @@ import { mapUnique } from '../store/errors.ts';
 import type { User, UserProfile, UserStatus, UserType } from './user.model.ts';
 import { foldKey } from './user.model.ts';
 import type { Role } from '../auth/roles.ts';
+import { toAuthUser } from '../auth/scheme.ts';
+import { BASE_LOCK_SECONDS, MAX_FAILURES, MAX_LOCK_SECONDS } from '../credentials/lockout.ts';
 
 type Db = Kysely<Database>;
 type Row = Selectable<UsersTable>;
@@ -146,6 +148,7 @@ export async function lockActiveAdmins(db: Db): Promise<string[]> {
     .select('id')
     .where('role', '=', 'admin')
     .where('status', '=', 'active')
+    .orderBy('id')
     .forUpdate()
     .execute();
   return rows.map((r) => r.id);
@@ -164,4 +167,58 @@ export async function listUsers(db: Db, query: UserQuery): Promise<User[]> {
   if (query.afterId !== undefined) select = select.where('id', '>', query.afterId);
   const rows = await select.orderBy('id').limit(query.limit).execute();
   return rows.map(toUser);
+}
+
+/** Counts a failed password check; the 5th in a row locks the account (see credentials/lockout.ts). */
+export async function recordLoginFailure(db: Db, id: string, now: Date): Promise<void> {
+  const reached = sql`users.failed_logins + 1 >= ${MAX_FAILURES}`;
+  await db
+    .updateTable('users')
+    .set({
+      failed_logins: sql`CASE WHEN ${reached} THEN 0 ELSE users.failed_logins + 1 END`,
+      locked_until: sql`CASE WHEN ${reached} THEN ${now}::timestamptz + make_interval(secs => least(${BASE_LOCK_SECONDS} * power(2, users.lock_level), ${MAX_LOCK_SECONDS})) ELSE users.locked_until END`,
+      lock_level: sql`CASE WHEN ${reached} THEN users.lock_level + 1 ELSE users.lock_level END`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A successful login: the failure count and lock history start over. */
+export async function recordLoginSuccess(db: Db, id: string, now: Date, touchLastLogin: boolean): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      failed_logins: 0,
+      lock_level: 0,
+      locked_until: null,
+      ...(touchLastLogin ? { last_login: now } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function getAuthUserByUsername(db: Db, username: string) {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'status', 'type', 'password_hash', 'mfa_enabled', 'locked_until', 'failed_logins', 'lock_level'])
+    .where('username_key', '=', foldKey(username))
+    .executeTakeFirst();
+  return row && toAuthUser(row);
+}
+
+/** Stores a new password hash; an invited user given a password by an admin becomes active. */
+export async function setPasswordHash(db: Db, id: string, passwordHash: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      status: sql`CASE WHEN status = 'invited' THEN 'active' ELSE status END`,
+      failed_logins: 0,
+      lock_level: 0,
+      locked_until: null,
+      updated_at: now,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .execute();
 }

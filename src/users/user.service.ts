@@ -30,6 +30,11 @@ export interface UserDeps {
   passwords: PasswordHasher;
   now: () => Date;
   newId: () => string;
+  /** Told after a user changes or goes, so cached credentials and sessions follow at once. */
+  credentials?: {
+    forgetUser(userId: string): void;
+    revokeSessions(userId: string): Promise<void>;
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -161,7 +166,8 @@ async function change(
   next: (current: User) => ReplaceInput,
 ): Promise<User> {
   if (!UUID.test(id)) throw notFound();
-  return deps.db.transaction().execute(async (trx) => {
+  const [before, after] = await deps.db.transaction().execute(async (trx) => {
+    await lockAdminsFirst(trx, id);
     const current = await repo.getUserById(trx, id, { forUpdate: true });
     if (!current) throw notFound();
     if (!ifMatchAllows(ifMatch, userEtag(current))) {
@@ -199,8 +205,21 @@ async function change(
       repo.updateUser(trx, id, { ...profile, status, emailVerified: emailChanged ? false : current.emailVerified }, deps.now()),
     );
     if (!updated) throw notFound();
-    return updated;
+    return [current, updated] as const;
   });
+  // After the commit: the cache and session tables are outside this transaction.
+  deps.credentials?.forgetUser(id);
+  if (before.status !== 'disabled' && after.status === 'disabled') await deps.credentials?.revokeSessions(id);
+  return after;
+}
+
+/**
+ * When the target is an active admin, the whole admin set is locked before the target row, in id
+ * order: two admins changing each other at once then queue instead of deadlocking.
+ */
+async function lockAdminsFirst(trx: Kysely<Database>, id: string): Promise<void> {
+  const peek = await repo.getUserById(trx, id);
+  if (peek?.role === 'admin' && peek.status === 'active') await repo.lockActiveAdmins(trx);
 }
 
 export function replaceUser(deps: UserDeps, actor: Actor, id: string, input: ReplaceInput, ifMatch?: string) {
@@ -225,6 +244,7 @@ export async function deleteUser(deps: UserDeps, actor: Actor, id: string, ifMat
   if (id === actor.userId) throw problems.forbidden('user.self_delete', 'A user cannot delete itself.');
   if (!UUID.test(id)) throw notFound();
   await deps.db.transaction().execute(async (trx) => {
+    await lockAdminsFirst(trx, id);
     const current = await repo.getUserById(trx, id, { forUpdate: true });
     if (!current) throw notFound();
     if (!ifMatchAllows(ifMatch, userEtag(current))) {
@@ -237,6 +257,7 @@ export async function deleteUser(deps: UserDeps, actor: Actor, id: string, ifMat
     }
     await repo.deleteUser(trx, id);
   });
+  deps.credentials?.forgetUser(id);
 }
 
 export interface ListQuery {

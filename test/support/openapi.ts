@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/db.ts';
 export async function generateOpenApi(): Promise<string> {
   const store = await openStore({ backend: 'pglite' });
   try {
-    const app = await buildApp({ store, passwords: createPasswordHasher() });
+    const app = await buildApp({ store, passwords: createPasswordHasher(), secret: 'x'.repeat(32) });
     await app.ready();
     const document = JSON.stringify(app.swagger(), null, 2) + '\n';
     await app.close();

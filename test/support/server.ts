@@ -10,6 +10,7 @@ import { createTestDatabase, type BackendName, type TestDatabase } from './backe
 import { Client, basic } from './client.ts';
 
 export const TEST_ARGON2 = { memoryCost: 256, timeCost: 1, parallelism: 1 };
+export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
 export const ADMIN = { username: 'admin', password: 'correct-horse-battery-staple' };
 
 export interface TestServer {
@@ -45,7 +46,9 @@ export async function startServer(backend: BackendName, options: ServerOptions =
     },
   });
   const app = await buildApp({
+    ipLimits: { sessionsPerWindow: 10_000, basicFailuresPerWindow: 10_000, windowMs: 60_000 },
     ...options,
+    secret: options.secret ?? TEST_SECRET,
     store,
     passwords: createPasswordHasher(TEST_ARGON2),
     logger: { level: 'info', stream },

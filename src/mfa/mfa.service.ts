@@ -1,0 +1,91 @@
+// Multi-factor authentication: TOTP enrolment and verification, single-use recovery codes, and
+// the admin reset (IGT's $mfa-reset). Codes are never accepted twice.
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import type { SecretBox } from '../credentials/secret-box.ts';
+import { ProblemError, problems } from '../http/problem.ts';
+import { matchingStep, newTotpSecret, otpauthUrl } from './totp.ts';
+import * as repo from './mfa.repo.ts';
+
+const SEAL_CONTEXT = 'totp-secret';
+const RECOVERY_CODES = 10;
+
+export interface MfaDeps {
+  db: Kysely<Database>;
+  box: SecretBox;
+  now: () => Date;
+  newId: () => string;
+  /** Keys recovery-code hashes, so a leaked table cannot be checked offline without it. */
+  codeKey: Buffer;
+}
+
+function recoveryCode(): string {
+  // 10 characters of base32 (50 bits) in two groups: easy to type, impossible to guess online.
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(10);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+
+export function createMfa(deps: MfaDeps) {
+  const hashCode = (code: string) => createHmac('sha256', deps.codeKey).update(code.trim().toLowerCase()).digest('base64url');
+
+  async function checkTotp(userId: string, code: string, requireVerified: boolean): Promise<boolean> {
+    const factor = await repo.getTotp(deps.db, userId);
+    if (!factor || factor.verified !== requireVerified) return false;
+    const step = matchingStep(deps.box.open(factor.secretSealed, SEAL_CONTEXT), code, deps.now());
+    if (step === undefined) return false;
+    return repo.consumeStep(deps.db, userId, step);
+  }
+
+  return {
+    async enrollTotp(user: { id: string; username: string; mfaEnabled: boolean; type: string }) {
+      if (user.type === 'service_account') {
+        throw problems.conflict('mfa.service_account', 'Service accounts authenticate with tokens and have no MFA.');
+      }
+      if (user.mfaEnabled) {
+        throw problems.conflict('mfa.already_enabled', 'MFA is already enabled; reset it before enrolling again.');
+      }
+      const secret = newTotpSecret();
+      await repo.upsertPendingTotp(deps.db, user.id, deps.box.seal(secret, SEAL_CONTEXT), deps.now());
+      return { secret, otpauthUrl: otpauthUrl(secret, user.username) };
+    },
+
+    async verifyTotp(userId: string, code: string): Promise<void> {
+      const factor = await repo.getTotp(deps.db, userId);
+      if (!factor || factor.verified) {
+        throw problems.conflict('mfa.no_pending_totp', 'There is no pending TOTP enrolment: POST /users/me/mfa/totp first.');
+      }
+      if (!(await checkTotp(userId, code, false))) {
+        throw new ProblemError({
+          status: 400,
+          code: 'mfa.invalid_code',
+          slug: 'invalid-code',
+          detail: 'The code does not match the pending TOTP secret.',
+          errors: [{ pointer: '/code', code: 'invalid_code', detail: 'does not match' }],
+        });
+      }
+      await repo.markTotpVerified(deps.db, userId, deps.now());
+    },
+
+    async issueRecoveryCodes(user: { id: string; mfaEnabled: boolean }): Promise<string[]> {
+      if (!user.mfaEnabled) throw problems.conflict('mfa.not_enabled', 'Enable TOTP before issuing recovery codes.');
+      const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
+      await repo.replaceRecoveryCodes(deps.db, user.id, codes.map((code) => ({ id: deps.newId(), hash: hashCode(code) })));
+      return codes;
+    },
+
+    /** A TOTP code or an unused recovery code; either is spent by this check. */
+    async checkSecondFactor(userId: string, code: string): Promise<boolean> {
+      if (/^\d{6}$/.test(code.trim())) return checkTotp(userId, code.trim(), true);
+      return repo.useRecoveryCode(deps.db, userId, hashCode(code), deps.now());
+    },
+
+    async reset(userId: string): Promise<boolean> {
+      return repo.removeAllFactors(deps.db, userId, deps.now());
+    },
+  };
+}
+
+export type Mfa = ReturnType<typeof createMfa>;

@@ -1,0 +1,30 @@
+// Fixed-window counters in the database, so a limit holds across every Roster process that
+// shares one PostgreSQL. One atomic upsert per hit.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+
+export interface Window {
+  hits: number;
+  windowStart: Date;
+}
+
+export async function hit(db: Kysely<Database>, bucket: string, now: Date, windowMs: number): Promise<Window> {
+  const expired = sql`rate_limits.window_start <= ${new Date(now.getTime() - windowMs)}::timestamptz`;
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ bucket, window_start: now, hits: 1 })
+    .onConflict((oc) =>
+      oc.column('bucket').doUpdateSet({
+        hits: sql`CASE WHEN ${expired} THEN 1 ELSE rate_limits.hits + 1 END`,
+        window_start: sql`CASE WHEN ${expired} THEN ${now}::timestamptz ELSE rate_limits.window_start END`,
+      }),
+    )
+    .returning(['hits', 'window_start'])
+    .executeTakeFirstOrThrow();
+  return { hits: row.hits, windowStart: row.window_start };
+}
+
+export async function peek(db: Kysely<Database>, bucket: string): Promise<Window | undefined> {
+  const row = await db.selectFrom('rate_limits').select(['hits', 'window_start']).where('bucket', '=', bucket).executeTakeFirst();
+  return row && { hits: row.hits, windowStart: row.window_start };
+}

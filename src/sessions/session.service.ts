@@ -1,0 +1,138 @@
+// Sessions: an opaque cookie token and short-lived EdDSA JWTs that name the session. Every use
+// checks the session and its user are still live (through a cache bounded to one second), so
+// logout, disabling a user or changing their password ends the session at once.
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import type { AuthUser } from '../auth/scheme.ts';
+import type { ValidityCache } from '../auth/validity-cache.ts';
+import { JWT_ALG, type KeyRing } from './keys.ts';
+import * as repo from './session.repo.ts';
+
+export interface LiveSession {
+  sessionId: string;
+  user: AuthUser;
+}
+
+export interface SessionDeps {
+  db: Kysely<Database>;
+  keys: KeyRing;
+  cache: ValidityCache<LiveSession>;
+  now: () => Date;
+  newId: () => string;
+  issuer: string;
+  accessTokenTtlSeconds: number;
+  sessionTtlSeconds: number;
+  /** Derives CSRF tokens from session ids. */
+  csrfKey: Buffer;
+}
+
+export interface IssuedSession {
+  sessionId: string;
+  cookieToken: string;
+  accessToken: string;
+  expiresIn: number;
+  csrfToken: string;
+  sessionExpiresAt: Date;
+}
+
+export const SESSION_COOKIE = 'roster_session';
+const AUDIENCE = 'roster';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export function createSessions(deps: SessionDeps) {
+  const csrfFor = (sessionId: string) => createHmac('sha256', deps.csrfKey).update(sessionId).digest('base64url');
+
+  async function issueAccessToken(userId: string, sessionId: string): Promise<string> {
+    const { kid, key } = await deps.keys.signingKey();
+    const issuedAt = Math.floor(deps.now().getTime() / 1000);
+    return new SignJWT({ sid: sessionId })
+      .setProtectedHeader({ alg: JWT_ALG, kid, typ: 'at+jwt' })
+      .setIssuer(deps.issuer)
+      .setAudience(AUDIENCE)
+      .setSubject(userId)
+      .setJti(randomUUID())
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + deps.accessTokenTtlSeconds)
+      .sign(key);
+  }
+
+  async function live(cacheKey: string, by: { id: string } | { tokenHash: string }): Promise<LiveSession | undefined> {
+    const cached = deps.cache.get(cacheKey);
+    if (cached) return cached;
+    const found = await repo.findLiveSession(deps.db, by, deps.now());
+    if (found) deps.cache.set(cacheKey, found);
+    return found;
+  }
+
+  return {
+    async create(userId: string): Promise<IssuedSession> {
+      const sessionId = deps.newId();
+      const cookieToken = randomBytes(32).toString('base64url');
+      const now = deps.now();
+      const sessionExpiresAt = new Date(now.getTime() + deps.sessionTtlSeconds * 1000);
+      await repo.insertSession(deps.db, { id: sessionId, userId, tokenHash: hashToken(cookieToken), createdAt: now, expiresAt: sessionExpiresAt });
+      return {
+        sessionId,
+        cookieToken,
+        accessToken: await issueAccessToken(userId, sessionId),
+        expiresIn: deps.accessTokenTtlSeconds,
+        csrfToken: csrfFor(sessionId),
+        sessionExpiresAt,
+      };
+    },
+
+    /** The live session a JWT names, or why it is not acceptable. */
+    async fromAccessToken(token: string): Promise<LiveSession | { error: string }> {
+      let sid: unknown;
+      let sub: string | undefined;
+      try {
+        const { payload } = await jwtVerify(
+          token,
+          async (header) => {
+            const key = header.kid ? await deps.keys.verificationKey(header.kid) : undefined;
+            if (!key) throw new joseErrors.JWKSNoMatchingKey();
+            return key;
+          },
+          { issuer: deps.issuer, audience: AUDIENCE, algorithms: [JWT_ALG], typ: 'at+jwt', currentDate: deps.now() },
+        );
+        sid = payload.sid;
+        sub = payload.sub;
+      } catch (error) {
+        return { error: error instanceof joseErrors.JWTExpired ? 'the access token has expired' : 'the access token is not valid' };
+      }
+      if (typeof sid !== 'string') return { error: 'the access token names no session' };
+      const session = await live(`sid:${sid}`, { id: sid });
+      if (!session || session.user.id !== sub) return { error: 'the session has ended' };
+      return session;
+    },
+
+    fromCookie(cookieToken: string): Promise<LiveSession | undefined> {
+      const tokenHash = hashToken(cookieToken);
+      return live(`cookie:${tokenHash}`, { tokenHash });
+    },
+
+    csrfMatches(sessionId: string, presented: string | undefined): boolean {
+      if (!presented) return false;
+      const expected = Buffer.from(csrfFor(sessionId));
+      const given = Buffer.from(presented);
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    },
+
+    async revoke(sessionId: string, userId: string): Promise<void> {
+      await repo.revokeSession(deps.db, sessionId, deps.now());
+      deps.cache.forgetUser(userId);
+    },
+
+    async revokeAllOf(userId: string, except?: string): Promise<void> {
+      await repo.revokeUserSessions(deps.db, userId, deps.now(), except);
+      deps.cache.forgetUser(userId);
+    },
+  };
+}
+
+export type Sessions = ReturnType<typeof createSessions>;

@@ -1,0 +1,55 @@
+// Password changes: by the user (proving the current one) or by an admin/manager. Either way the
+// policy applies and the user's other sessions end.
+import { assertStrongPassword } from '../credentials/password-policy.ts';
+import { checkPassword, type PasswordCheckDeps } from '../credentials/password-check.ts';
+import { ProblemError, problems } from '../http/problem.ts';
+import type { Sessions } from '../sessions/session.service.ts';
+import { assertMayManageCredentials, type CredentialActor } from '../auth/ownership.ts';
+import * as repo from './user.repo.ts';
+import { getUser } from './user.service.ts';
+import type { User } from './user.model.ts';
+
+export interface PasswordDeps extends PasswordCheckDeps {
+  sessions: Sessions;
+  newId: () => string;
+  forgetUser(userId: string): void;
+}
+
+async function store(deps: PasswordDeps, user: User, password: string, keepSession?: string): Promise<void> {
+  if (user.type === 'service_account') {
+    throw problems.conflict('user.service_account_password', 'Service accounts have no password: they use tokens.');
+  }
+  assertStrongPassword(password, user);
+  await repo.setPasswordHash(deps.db, user.id, await deps.passwords.hash(password), deps.now());
+  await deps.sessions.revokeAllOf(user.id, keepSession);
+  deps.forgetUser(user.id);
+}
+
+export async function changeOwnPassword(
+  deps: PasswordDeps,
+  actor: CredentialActor & { sessionId?: string },
+  input: { currentPassword: string; password: string },
+): Promise<void> {
+  const user = await getUser(deps, actor.userId);
+  const auth = await repo.getAuthUserByUsername(deps.db, user.username);
+  const check = await checkPassword(deps, auth, input.currentPassword);
+  if (!check.ok) {
+    if (check.locked) {
+      throw new ProblemError({
+        status: 429,
+        code: 'auth.too_many_attempts',
+        slug: 'too-many-attempts',
+        detail: `The account is locked after repeated failed attempts. Retry after ${check.retryAfter} seconds.`,
+        headers: { 'retry-after': String(check.retryAfter) },
+      });
+    }
+    throw problems.invalid([{ pointer: '/currentPassword', code: 'incorrect', detail: 'is not the current password' }], 'The current password is not correct.');
+  }
+  await store(deps, user, input.password, actor.sessionId);
+}
+
+export async function setPassword(deps: PasswordDeps, actor: CredentialActor, id: string, password: string): Promise<void> {
+  const user = await getUser(deps, id);
+  assertMayManageCredentials(actor, user, 'write');
+  await store(deps, user, password);
+}
