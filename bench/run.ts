@@ -42,6 +42,9 @@ async function argon2Rate(): Promise<number> {
 async function benchBackend(backend: string, store: Store, bare: number, argon: number): Promise<Row[]> {
   await migrate(store);
   const app = await buildApp({ store, passwords: createPasswordHasher(), secret: 'x'.repeat(32) });
+  // Two bench-only routes that differ in nothing but authentication, to price each scheme.
+  app.get('/bench/public', { config: { access: 'public' } }, async () => ({ id: null }));
+  app.get('/bench/self', { config: { access: 'self' } }, async (request) => ({ id: request.principal!.userId }));
   await app.system.provision(ADMIN);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const unique = () => `bench-${randomBytes(6).toString('hex')}`;
@@ -70,6 +73,22 @@ async function benchBackend(backend: string, store: Store, bare: number, argon: 
     add('create without password', await httpRate({ url: `${address}/api/v1/users`, method: 'POST', headers, body: createBody }), 'bare Fastify route', bare);
     const withPassword = () => JSON.stringify({ username: unique(), password: PASSWORD });
     add('create with password', await httpRate({ url: `${address}/api/v1/users`, method: 'POST', headers, body: withPassword }), 'argon2id hash per core', argon);
+    const session = (await (await fetch(`${address}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    })).json()) as { accessToken: string };
+    const token = (await (await fetch(`${address}/api/v1/users/me/tokens`, {
+      method: 'POST',
+      headers: { authorization: AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench' }),
+    })).json()) as { secret: string };
+    const unauthenticated = await httpRate({ url: `${address}/bench/public` });
+    const self = `${address}/bench/self`;
+    add('auth: JWT (Bearer)', await httpRate({ url: self, headers: { authorization: `Bearer ${session.accessToken}` } }), 'unauthenticated request', unauthenticated);
+    add('auth: personal access token', await httpRate({ url: self, headers: { authorization: `Token ${token.secret}` } }), 'unauthenticated request', unauthenticated);
+    add('auth: Basic (cached verification)', await httpRate({ url: self, headers }), 'unauthenticated request', unauthenticated);
+    add('auth: JWT (Bearer)', await httpRate({ url: self, headers: { authorization: `Bearer ${session.accessToken}` } }), 'raw DB lookup', rawLookup);
     return rows;
   } finally {
     await app.close();

@@ -48,13 +48,7 @@ export function createAuthenticator(schemes: AuthScheme[]) {
         );
       }
       if (result.kind === 'throttled') {
-        throw new ProblemError({
-          status: 429,
-          code: 'auth.too_many_attempts',
-          slug: 'too-many-attempts',
-          detail: `Too many attempts: ${result.reason}. Retry after ${result.retryAfter} seconds.`,
-          headers: { 'retry-after': String(result.retryAfter) },
-        });
+        throw problems.tooManyAttempts(`Too many attempts: ${result.reason}.`, result.retryAfter);
       }
       if (result.kind === 'csrf') {
         throw problems.forbidden('auth.csrf', 'A cookie-authenticated write needs the session\'s X-CSRF-Token header.');

@@ -17,11 +17,33 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string | 
       },
       servers: publicUrl ? [{ url: publicUrl }] : [],
       components: {
-        securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } },
+        securitySchemes: {
+          basicAuth: { type: 'http', scheme: 'basic', description: 'Username and password (not for MFA users)' },
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'Access token from POST /api/v1/sessions, or a personal access token',
+          },
+          tokenAuth: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'Authorization',
+            description: '`Token <secret>` with a personal access token',
+          },
+          cookieAuth: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'roster_session',
+            description: 'Browser session; writes must send X-CSRF-Token',
+          },
+        },
       },
-      security: [{ basicAuth: [] }],
+      security: [{ basicAuth: [] }, { bearerAuth: [] }, { tokenAuth: [] }, { cookieAuth: [] }],
       tags: [
         { name: 'Users', description: 'Create, find, update and remove users' },
+        { name: 'Credentials', description: 'Passwords, personal access tokens and MFA' },
+        { name: 'Sessions', description: 'Log in and out; the keys that verify access tokens' },
         { name: 'System', description: 'Service state, provisioning and health' },
       ],
     },

@@ -83,4 +83,12 @@ export const problems = {
     new ProblemError({ status: 409, code, detail, errors }),
   forbidden: (code: string, detail: string) => new ProblemError({ status: 403, code, detail }),
   preconditionFailed: (code: string, detail: string) => new ProblemError({ status: 412, code, detail }),
+  tooManyAttempts: (detail: string, retryAfter: number) =>
+    new ProblemError({
+      status: 429,
+      code: 'auth.too_many_attempts',
+      slug: 'too-many-attempts',
+      detail: `${detail} Retry after ${retryAfter} seconds.`,
+      headers: { 'retry-after': String(retryAfter) },
+    }),
 };

@@ -1,7 +1,7 @@
 // POST /sessions: password, then the second factor when the user has one, then a session.
 // Each failure is a precise problem without saying whether the username exists.
 import { checkPassword, type PasswordCheckDeps } from '../credentials/password-check.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, problems } from '../http/problem.ts';
 import type { AuthUser } from '../auth/scheme.ts';
 import { recordLoginFailure, recordLoginSuccess } from '../users/user.repo.ts';
 import type { Mfa } from '../mfa/mfa.service.ts';
@@ -13,16 +13,6 @@ export interface LoginDeps extends PasswordCheckDeps {
   mfa: Mfa;
   ipLimits: IpLimits;
   findUserByUsername(username: string): Promise<AuthUser | undefined>;
-}
-
-function tooMany(detail: string, retryAfter: number): ProblemError {
-  return new ProblemError({
-    status: 429,
-    code: 'auth.too_many_attempts',
-    slug: 'too-many-attempts',
-    detail: `${detail} Retry after ${retryAfter} seconds.`,
-    headers: { 'retry-after': String(retryAfter) },
-  });
 }
 
 function unauthorized(code: string, slug: string, detail: string): ProblemError {
@@ -41,11 +31,11 @@ export async function login(
   ip: string,
 ): Promise<IssuedSession> {
   const wait = await deps.ipLimits.loginAttempt(ip);
-  if (wait !== undefined) throw tooMany('Too many login attempts from this address.', wait);
+  if (wait !== undefined) throw problems.tooManyAttempts('Too many login attempts from this address.', wait);
   const user = await deps.findUserByUsername(input.username);
   const check = await checkPassword(deps, user, input.password);
   if (!check.ok) {
-    if (check.locked) throw tooMany('The account is locked after repeated failed attempts.', check.retryAfter);
+    if (check.locked) throw problems.tooManyAttempts('The account is locked after repeated failed attempts.', check.retryAfter);
     throw unauthorized('auth.invalid_credentials', 'invalid-credentials', 'The username or password is not correct.');
   }
   if (check.user.mfaEnabled) {

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { toAuthUser, type AuthUser } from '../auth/scheme.ts';
+import { AUTH_USER_COLUMNS } from '../users/user.repo.ts';
 
 type Db = Kysely<Database>;
 
@@ -31,18 +32,7 @@ export async function findLiveSession(
   let query = db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as session_id',
-      'users.id',
-      'users.username',
-      'users.role',
-      'users.status',
-      'users.type',
-      'users.password_hash',
-      'users.mfa_enabled',
-      'users.locked_until',
-      'users.failed_logins',
-    ])
+    .select(['sessions.id as session_id', ...AUTH_USER_COLUMNS])
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
     .where('users.status', '=', 'active');

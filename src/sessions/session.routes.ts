@@ -4,6 +4,7 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
+import { problems } from '../http/problem.ts';
 import type { KeyRing } from './keys.ts';
 import { login, type LoginDeps } from './login.ts';
 import { SESSION_COOKIE } from './session.service.ts';
@@ -67,10 +68,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps
     },
     handler: async (request, reply) => {
       const { sessionId, userId } = request.principal!;
-      if (!sessionId) {
-        const { ProblemError } = await import('../http/problem.ts');
-        throw new ProblemError({ status: 409, code: 'session.none', detail: 'This request is not authenticated by a session.' });
-      }
+      if (!sessionId) throw problems.conflict('session.none', 'This request is not authenticated by a session.');
       await deps.sessions.revoke(sessionId, userId);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);

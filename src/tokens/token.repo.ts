@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { toAuthUser, type AuthUser } from '../auth/scheme.ts';
+import { AUTH_USER_COLUMNS } from '../users/user.repo.ts';
 
 type Db = Kysely<Database>;
 
@@ -56,18 +57,7 @@ export async function findLiveToken(db: Db, secretHash: string, now: Date): Prom
   const row = await db
     .selectFrom('access_tokens')
     .innerJoin('users', 'users.id', 'access_tokens.user_id')
-    .select([
-      'access_tokens.id as token_id',
-      'users.id',
-      'users.username',
-      'users.role',
-      'users.status',
-      'users.type',
-      'users.password_hash',
-      'users.mfa_enabled',
-      'users.locked_until',
-      'users.failed_logins',
-    ])
+    .select(['access_tokens.id as token_id', ...AUTH_USER_COLUMNS])
     .where('access_tokens.secret_hash', '=', secretHash)
     .where('access_tokens.expires_at', '>', now)
     .where('users.status', '=', 'active')

@@ -7,6 +7,7 @@ import type { ValidityCache } from '../auth/validity-cache.ts';
 import type { AuthUser } from '../auth/scheme.ts';
 import { problems } from '../http/problem.ts';
 import * as repo from './token.repo.ts';
+import { isUuid } from '../ids.ts';
 
 /** Recognisable by secret scanners; 32 random bytes (256 bits) follow. */
 export const TOKEN_PREFIX = 'roster_pat_';
@@ -54,8 +55,7 @@ export function createTokens(deps: TokenDeps) {
     list: (userId: string) => repo.listTokens(deps.db, userId),
 
     async revoke(userId: string, tokenId: string): Promise<void> {
-      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-      if (!uuid.test(tokenId) || !(await repo.deleteToken(deps.db, userId, tokenId))) {
+      if (!isUuid(tokenId) || !(await repo.deleteToken(deps.db, userId, tokenId))) {
         throw problems.notFound('token.not_found', 'This user has no token with this id.');
       }
       deps.cache.forgetUser(userId);

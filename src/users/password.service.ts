@@ -2,7 +2,7 @@
 // policy applies and the user's other sessions end.
 import { assertStrongPassword } from '../credentials/password-policy.ts';
 import { checkPassword, type PasswordCheckDeps } from '../credentials/password-check.ts';
-import { ProblemError, problems } from '../http/problem.ts';
+import { problems } from '../http/problem.ts';
 import type { Sessions } from '../sessions/session.service.ts';
 import { assertMayManageCredentials, type CredentialActor } from '../auth/ownership.ts';
 import * as repo from './user.repo.ts';
@@ -34,15 +34,7 @@ export async function changeOwnPassword(
   const auth = await repo.getAuthUserByUsername(deps.db, user.username);
   const check = await checkPassword(deps, auth, input.currentPassword);
   if (!check.ok) {
-    if (check.locked) {
-      throw new ProblemError({
-        status: 429,
-        code: 'auth.too_many_attempts',
-        slug: 'too-many-attempts',
-        detail: `The account is locked after repeated failed attempts. Retry after ${check.retryAfter} seconds.`,
-        headers: { 'retry-after': String(check.retryAfter) },
-      });
-    }
+    if (check.locked) throw problems.tooManyAttempts('The account is locked after repeated failed attempts.', check.retryAfter);
     throw problems.invalid([{ pointer: '/currentPassword', code: 'incorrect', detail: 'is not the current password' }], 'The current password is not correct.');
   }
   await store(deps, user, input.password, actor.sessionId);

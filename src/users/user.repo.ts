@@ -197,10 +197,23 @@ export async function recordLoginSuccess(db: Db, id: string, now: Date, touchLas
     .execute();
 }
 
+/** The user columns authentication needs (AuthUser), for queries that join users. */
+export const AUTH_USER_COLUMNS = [
+  'users.id',
+  'users.username',
+  'users.role',
+  'users.status',
+  'users.type',
+  'users.password_hash',
+  'users.mfa_enabled',
+  'users.locked_until',
+  'users.failed_logins',
+] as const;
+
 export async function getAuthUserByUsername(db: Db, username: string) {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'username', 'role', 'status', 'type', 'password_hash', 'mfa_enabled', 'locked_until', 'failed_logins', 'lock_level'])
+    .select(AUTH_USER_COLUMNS)
     .where('username_key', '=', foldKey(username))
     .executeTakeFirst();
   return row && toAuthUser(row);

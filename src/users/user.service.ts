@@ -21,6 +21,7 @@ import {
   type Actor,
 } from './user.rules.ts';
 import { userEtag } from './user.view.ts';
+import { isUuid } from '../ids.ts';
 import { compileUserFilter, searchCondition } from './user.filter.ts';
 
 export type { Actor };
@@ -36,8 +37,6 @@ export interface UserDeps {
     revokeSessions(userId: string): Promise<void>;
   };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function notFound(): ProblemError {
   return problems.notFound('user.not_found', 'No user has this id.');
@@ -129,7 +128,7 @@ export async function createUser(
 }
 
 export async function getUser(deps: UserDeps, id: string): Promise<User> {
-  const user = UUID.test(id) ? await repo.getUserById(deps.db, id) : undefined;
+  const user = isUuid(id) ? await repo.getUserById(deps.db, id) : undefined;
   if (!user) throw notFound();
   return user;
 }
@@ -165,7 +164,7 @@ async function change(
   ifMatch: string | undefined,
   next: (current: User) => ReplaceInput,
 ): Promise<User> {
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const [before, after] = await deps.db.transaction().execute(async (trx) => {
     await lockAdminsFirst(trx, id);
     const current = await repo.getUserById(trx, id, { forUpdate: true });
@@ -242,7 +241,7 @@ export function patchSelf(deps: UserDeps, actor: Actor, patch: SelfPatchInput, i
 
 export async function deleteUser(deps: UserDeps, actor: Actor, id: string, ifMatch?: string): Promise<void> {
   if (id === actor.userId) throw problems.forbidden('user.self_delete', 'A user cannot delete itself.');
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   await deps.db.transaction().execute(async (trx) => {
     await lockAdminsFirst(trx, id);
     const current = await repo.getUserById(trx, id, { forUpdate: true });
