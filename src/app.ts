@@ -31,6 +31,11 @@ import { sessionRoutes } from './sessions/session.routes.ts';
 import { createTokens, type LiveToken } from './tokens/token.service.ts';
 import { tokenRoutes } from './tokens/token.routes.ts';
 import { passwordRoutes } from './users/password.routes.ts';
+import { createQueue, type Queue } from './jobs/queue.ts';
+import { jobRoutes } from './jobs/job.routes.ts';
+import { createMailer } from './mail/mailer.ts';
+import { createLifecycle, type LifecycleTtl } from './lifecycle/lifecycle.service.ts';
+import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
 import { UserListSchema, UserSchema } from './users/user.schema.ts';
 import { userRoutes } from './users/user.routes.ts';
 import type { UserDeps } from './users/user.service.ts';
@@ -46,6 +51,12 @@ export interface AppDeps {
   sessionTtlSeconds?: number;
   keyRotationSeconds?: number;
   ipLimits?: IpLimitConfig;
+  /** `smtp://…`; unset → mail is written to the log. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  lifecycleTtl?: Partial<LifecycleTtl>;
+  /** How often the job worker looks for due jobs when not woken (ms). */
+  jobPollMs?: number;
   now?: () => Date;
   newId?: () => string;
   logger?: FastifyServerOptions['logger'];
@@ -54,6 +65,7 @@ export interface AppDeps {
 export interface App extends FastifyInstance {
   system: SystemService;
   keys: KeyRing;
+  queue: Queue;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -114,16 +126,38 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     sessionCache.forgetUser(userId);
     tokenCache.forgetUser(userId);
   };
+  const queue = createQueue({ db, now, newId, log: app.log, pollMs: deps.jobPollMs });
+  const lifecycle = createLifecycle({
+    db,
+    now,
+    newId,
+    passwords: deps.passwords,
+    box,
+    queue,
+    mailer: createMailer({ smtpUrl: deps.smtpUrl, from: deps.mailFrom ?? 'Roster <no-reply@localhost>', log: app.log }),
+    publicUrl: deps.publicUrl ?? 'http://127.0.0.1:8080',
+    ttl: { activation: 7 * 86_400, passwordReset: 3_600, emailVerification: 86_400, ...deps.lifecycleTtl },
+    endSessions: (userId) => sessions.revokeAllOf(userId),
+  });
   const userDeps: UserDeps = {
     db,
     passwords: deps.passwords,
     now,
     newId,
-    credentials: { forgetUser, revokeSessions: (userId) => sessions.revokeAllOf(userId) },
+    credentials: {
+      forgetUser,
+      revokeAll: async (userId) => {
+        await sessions.revokeAllOf(userId);
+        await tokens.revokeAllOf(userId);
+      },
+    },
+    events: lifecycle.events,
   };
   const system = createSystem({ ...userDeps, readOnly: deps.readOnly ?? false });
   app.decorate('system', system);
   app.decorate('keys', keys);
+  app.decorate('queue', queue);
+  app.addHook('onClose', () => queue.stop());
   const findUserByUsername = (username: string) => getAuthUserByUsername(db, username);
 
   app.setValidatorCompiler(validatorCompiler);
@@ -176,6 +210,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => passwordRoutes(scope, { db, passwords: deps.passwords, now, newId, sessions, forgetUser }));
   await app.register(async (scope) => tokenRoutes(scope, { ...userDeps, tokens }));
   await app.register(async (scope) => mfaRoutes(scope, { ...userDeps, mfa, forgetUser }));
+  await app.register(async (scope) => lifecycleRoutes(scope, { ...userDeps, lifecycle }));
+  await app.register(async (scope) => jobRoutes(scope, { db }));
   const secureCookies = (deps.publicUrl ?? '').startsWith('https:');
   await app.register(async (scope) =>
     sessionRoutes(scope, { db, passwords: deps.passwords, now, sessions, mfa, ipLimits, findUserByUsername, keys, secureCookies }),

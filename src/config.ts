@@ -17,6 +17,9 @@ export interface Config {
   accessTokenTtlSeconds: number;
   sessionTtlSeconds: number;
   keyRotationSeconds: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  invitationTtlSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +42,12 @@ function parseSeconds(env: Env, name: string, fallback: number, min: number, max
     throw new ConfigError(`${name} must be a whole number of seconds between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function parseSmtpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^smtps?:\/\//.test(raw)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  return raw;
 }
 
 function parsePort(raw: string | undefined): number {
@@ -87,5 +96,8 @@ export function loadConfig(env: Env = process.env): Config {
     accessTokenTtlSeconds: parseSeconds(env, 'ROSTER_ACCESS_TOKEN_TTL', 900, 60, 86_400),
     sessionTtlSeconds: parseSeconds(env, 'ROSTER_SESSION_TTL', 43_200, 300, 30 * 86_400),
     keyRotationSeconds: parseSeconds(env, 'ROSTER_KEY_ROTATION', 7 * 86_400, 3_600, 365 * 86_400),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: env.ROSTER_MAIL_FROM || 'Roster <no-reply@localhost>',
+    invitationTtlSeconds: parseSeconds(env, 'ROSTER_INVITATION_TTL', 7 * 86_400, 3_600, 90 * 86_400),
   };
 }

@@ -24,6 +24,9 @@ async function main(): Promise<void> {
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
     keyRotationSeconds: config.keyRotationSeconds,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    lifecycleTtl: { activation: config.invitationTtlSeconds },
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  app.queue.start();
   app.log.info(
     { backend: store.backend, dataDir: store.backend === 'pglite' ? config.dataDir : undefined, address },
     `Roster serves on ${address} (docs at ${address}/docs)`,

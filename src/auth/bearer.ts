@@ -6,9 +6,9 @@ import type { AuthResult, AuthScheme } from './scheme.ts';
 
 const INVALID_TOKEN = 'Bearer realm="roster", error="invalid_token"';
 
-async function byToken(tokens: Tokens, secret: string): Promise<AuthResult> {
+async function byToken(tokens: Tokens, secret: string, challenge?: string): Promise<AuthResult> {
   const live = await tokens.authenticate(secret);
-  if (!live) return { kind: 'invalid', reason: 'the token is unknown, expired or revoked', challenge: INVALID_TOKEN };
+  if (!live) return { kind: 'invalid', reason: 'the token is unknown, expired or revoked', challenge };
   return { kind: 'ok', user: live.user };
 }
 
@@ -22,7 +22,7 @@ export function bearerScheme(deps: { sessions: Sessions; tokens: Tokens }): Auth
         if (/^Bearer(\s|$)/i.test(input.authorization ?? '')) return { kind: 'invalid', reason: 'malformed Bearer credentials', challenge: INVALID_TOKEN };
         return { kind: 'skip' };
       }
-      if (looksLikeToken(match[1])) return byToken(deps.tokens, match[1]);
+      if (looksLikeToken(match[1])) return byToken(deps.tokens, match[1], INVALID_TOKEN);
       const session = await deps.sessions.fromAccessToken(match[1]);
       if ('error' in session) return { kind: 'invalid', reason: session.error, challenge: INVALID_TOKEN };
       return { kind: 'ok', user: session.user, sessionId: session.sessionId };

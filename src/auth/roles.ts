@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'users.read': ['admin', 'manager', 'auditor'],
   'users.write': ['admin', 'manager'],
   'metrics.read': ['admin', 'metrics'],
+  /** Operational views such as the job queue. */
+  'system.read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

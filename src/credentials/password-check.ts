@@ -30,7 +30,7 @@ export async function checkPassword(
   deps: PasswordCheckDeps,
   user: AuthUser | undefined,
   password: string,
-  options: { knownGood?: boolean; touchLastLogin?: boolean } = {},
+  options: { knownGood?: boolean; touchLastLogin?: boolean; recordSuccess?: boolean } = {},
 ): Promise<PasswordCheck> {
   if (user) {
     const retryAfter = lockRetryAfter(user.lockedUntil, deps.now());
@@ -45,7 +45,9 @@ export async function checkPassword(
     await recordLoginFailure(deps.db, user.id, deps.now());
     return { ok: false, locked: false };
   }
-  if (user.failedLogins > 0 || options.touchLastLogin) {
+  // Login records its success itself, after the second factor: a right password followed by a
+  // wrong code must not clear the failures that code adds.
+  if (options.recordSuccess !== false && (user.failedLogins > 0 || options.touchLastLogin)) {
     await recordLoginSuccess(deps.db, user.id, deps.now(), options.touchLastLogin ?? false);
   }
   return { ok: true, user };

@@ -13,6 +13,8 @@ declare module 'fastify' {
     produces?: string[];
     /** A write that still works in read-only mode (logging in and out). */
     readOnlySafe?: boolean;
+    /** The response carries a secret shown once: Idempotency-Key does not store it. */
+    showsSecret?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;

@@ -21,6 +21,9 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Kysely<Dat
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.principal) return;
+    // A response that shows a secret once (a token, a TOTP seed, recovery codes) is never stored
+    // for replay: the key is ignored and each request makes a new secret.
+    if (request.routeOptions.config?.showsSecret) return;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
       throw new ProblemError({
         status: 400,

@@ -14,7 +14,7 @@ export async function mfaRoutes(app: FastifyInstance, deps: UserDeps & { mfa: Mf
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
   r.post('/api/v1/users/me/mfa/totp', {
-    config: { access: 'self', operational: true },
+    config: { access: 'self', operational: true, showsSecret: true },
     schema: {
       operationId: 'enrollTotp',
       summary: 'Start TOTP enrolment',
@@ -49,7 +49,7 @@ export async function mfaRoutes(app: FastifyInstance, deps: UserDeps & { mfa: Mf
   });
 
   r.post('/api/v1/users/me/mfa/recovery-codes', {
-    config: { access: 'self', operational: true },
+    config: { access: 'self', operational: true, showsSecret: true },
     schema: {
       operationId: 'issueRecoveryCodes',
       summary: 'Issue 10 single-use recovery codes',

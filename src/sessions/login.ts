@@ -33,7 +33,7 @@ export async function login(
   const wait = await deps.ipLimits.loginAttempt(ip);
   if (wait !== undefined) throw problems.tooManyAttempts('Too many login attempts from this address.', wait);
   const user = await deps.findUserByUsername(input.username);
-  const check = await checkPassword(deps, user, input.password);
+  const check = await checkPassword(deps, user, input.password, { recordSuccess: false });
   if (!check.ok) {
     if (check.locked) throw problems.tooManyAttempts('The account is locked after repeated failed attempts.', check.retryAfter);
     throw unauthorized('auth.invalid_credentials', 'invalid-credentials', 'The username or password is not correct.');

@@ -96,8 +96,35 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  status: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_at: Timestamp;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserTokensTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  token_hash: string;
+  email: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
+  jobs: JobsTable;
+  user_tokens: UserTokensTable;
   signing_keys: SigningKeysTable;
   sessions: SessionsTable;
   access_tokens: AccessTokensTable;

@@ -68,3 +68,7 @@ export async function findLiveToken(db: Db, secretHash: string, now: Date): Prom
 export async function touchToken(db: Db, id: string, now: Date): Promise<void> {
   await db.updateTable('access_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
 }
+
+export async function deleteUserTokens(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('access_tokens').where('user_id', '=', userId).execute();
+}

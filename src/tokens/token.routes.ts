@@ -32,7 +32,7 @@ export async function tokenRoutes(app: FastifyInstance, deps: UserDeps & { token
   const Params = Type.Object({ id: Type.String({ description: 'User id, or `me`' }) });
 
   r.post('/api/v1/users/:id/tokens', {
-    config: { access: 'self', operational: true },
+    config: { access: 'self', operational: true, showsSecret: true },
     schema: {
       operationId: 'createToken',
       summary: 'Create a personal access token',

@@ -61,6 +61,11 @@ export function createTokens(deps: TokenDeps) {
       deps.cache.forgetUser(userId);
     },
 
+    async revokeAllOf(userId: string): Promise<void> {
+      await repo.deleteUserTokens(deps.db, userId);
+      deps.cache.forgetUser(userId);
+    },
+
     /** The live token for a presented secret; last use is recorded at most once a minute. */
     async authenticate(secret: string): Promise<LiveToken | undefined> {
       const secretHash = hashSecret(secret);

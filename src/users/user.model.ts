@@ -2,7 +2,7 @@
 import type { Role } from '../auth/roles.ts';
 
 export type UserType = 'internal' | 'external' | 'service_account';
-export type UserStatus = 'invited' | 'active' | 'disabled';
+export type UserStatus = 'pending' | 'invited' | 'active' | 'disabled';
 
 export interface UserProfile {
   username: string;

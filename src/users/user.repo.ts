@@ -183,13 +183,12 @@ export async function recordLoginFailure(db: Db, id: string, now: Date): Promise
     .execute();
 }
 
-/** A successful login: the failure count and lock history start over. */
+/** A successful login resets the failure count; the lock level (how long the next lock lasts) stays. */
 export async function recordLoginSuccess(db: Db, id: string, now: Date, touchLastLogin: boolean): Promise<void> {
   await db
     .updateTable('users')
     .set({
       failed_logins: 0,
-      lock_level: 0,
       locked_until: null,
       ...(touchLastLogin ? { last_login: now } : {}),
     })
@@ -219,12 +218,19 @@ export async function getAuthUserByUsername(db: Db, username: string) {
   return row && toAuthUser(row);
 }
 
-/** Stores a new password hash; an invited user given a password by an admin becomes active. */
-export async function setPasswordHash(db: Db, id: string, passwordHash: string, now: Date): Promise<void> {
+/** Stores a new password hash; an invited user given a password becomes active. */
+export async function setPasswordHash(
+  db: Db,
+  id: string,
+  passwordHash: string,
+  now: Date,
+  options: { emailVerified?: boolean } = {},
+): Promise<void> {
   await db
     .updateTable('users')
     .set({
       password_hash: passwordHash,
+      ...(options.emailVerified ? { email_verified: true } : {}),
       status: sql`CASE WHEN status = 'invited' THEN 'active' ELSE status END`,
       failed_logins: 0,
       lock_level: 0,
@@ -234,4 +240,30 @@ export async function setPasswordHash(db: Db, id: string, passwordHash: string, 
     })
     .where('id', '=', id)
     .execute();
+}
+
+export async function getUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('email_key', '=', foldKey(email)).executeTakeFirst();
+  return row && toUser(row);
+}
+
+/** Ends the pending state of an asynchronously created user: active with a password (or as a service account), else invited. */
+export async function settlePendingUser(db: Db, id: string, passwordHash: string | null, now: Date): Promise<User | undefined> {
+  const row = await db
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      status: passwordHash !== null ? 'active' : sql`CASE WHEN type = 'service_account' THEN 'active' ELSE 'invited' END`,
+      updated_at: now,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function markEmailVerified(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ email_verified: true, updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute();
 }

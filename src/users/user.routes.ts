@@ -67,19 +67,35 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
         ifExists: Type.Optional(Type.Enum(['fail', 'return'], { description: 'What to do when the username or email is taken' })),
         ...FieldsQuery,
       }),
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 255 })) }),
+      headers: Type.Object({
+        'idempotency-key': Type.Optional(Type.String({ maxLength: 255 })),
+        prefer: Type.Optional(Type.String({ description: '`respond-async` → 202 while the password is hashed and mails queued' })),
+      }),
       body: UserCreateSchema,
       response: {
         201: { ...userRef, description: 'Created; Location names the new user' },
+        202: Type.Object(
+          { id: Type.String(), status: Type.Literal('pending') },
+          {
+            description:
+              'Prefer: respond-async. Validation and duplicate checks already passed; poll GET Location until `status` is no longer `pending` (it becomes active or invited, usually within a second).',
+          },
+        ),
         200: { ...userRef, description: 'ifExists=return found an existing user' },
         ...problemResponses(400, 401, 403, 409, 412, 415, 422),
       },
     },
     handler: async (request, reply) => {
+      const prefer = request.headers.prefer;
+      const async = typeof prefer === 'string' && /\brespond-async\b/i.test(prefer);
       const { user, created } = await service.createUser(deps, actorOf(request), request.body, {
         ifExists: request.query.ifExists,
+        async,
       });
       reply.header('location', `/api/v1/users/${user.id}`);
+      if (async && created) {
+        return reply.status(202).header('preference-applied', 'respond-async').send({ id: user.id, status: 'pending' as const });
+      }
       return sendUser(request, reply, user, created ? 201 : 200);
     },
   });

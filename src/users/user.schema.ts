@@ -5,7 +5,7 @@ import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
 import { Nullable } from '../http/schema-helpers.ts';
 
 export const USER_TYPES = ['internal', 'external', 'service_account'] as const;
-export const USER_STATUSES = ['invited', 'active', 'disabled'] as const;
+export const USER_STATUSES = ['pending', 'invited', 'active', 'disabled'] as const;
 
 const Username = Type.String({
   minLength: 1,

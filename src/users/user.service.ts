@@ -34,8 +34,18 @@ export interface UserDeps {
   /** Told after a user changes or goes, so cached credentials and sessions follow at once. */
   credentials?: {
     forgetUser(userId: string): void;
-    revokeSessions(userId: string): Promise<void>;
+    /** Ends every session and personal access token of a user being disabled. */
+    revokeAll(userId: string): Promise<void>;
   };
+  /** Lifecycle reactions (mails, deferred work), queued in the same transaction as the change. */
+  events?: UserEvents;
+}
+
+export interface UserEvents {
+  created(trx: Kysely<Database>, user: User, context: { password?: string; async: boolean }): Promise<void>;
+  changed(trx: Kysely<Database>, before: User, after: User): Promise<void>;
+  /** After the commit: work may be waiting. */
+  committed(): void;
 }
 
 function notFound(): ProblemError {
@@ -83,7 +93,7 @@ export async function createUser(
   deps: UserDeps,
   actor: Actor | undefined,
   input: UserCreateInput,
-  options: { ifExists?: 'return' | 'fail' } = {},
+  options: { ifExists?: 'return' | 'fail'; async?: boolean } = {},
 ): Promise<{ user: User; created: boolean }> {
   if (input.status !== undefined) {
     throw fieldProblem('/status', 'read_only', 'is read-only on create: it follows from the password and type');
@@ -100,22 +110,31 @@ export async function createUser(
   checkGroups(input.groups);
   checkAttributes(profile.attributes);
 
-  let passwordHash: string | null = null;
-  if (input.password !== undefined) {
-    assertStrongPassword(input.password, profile);
-    passwordHash = await deps.passwords.hash(input.password);
-  }
-  const status: UserStatus = passwordHash !== null || type === 'service_account' ? 'active' : 'invited';
+  if (input.password !== undefined) assertStrongPassword(input.password, profile);
+  // Asynchronously created users are inserted at once (so duplicates are refused at once) as
+  // pending; a job hashes the password and settles the status (see lifecycle/).
+  const async = options.async === true;
+  const passwordHash = input.password !== undefined && !async ? await deps.passwords.hash(input.password) : null;
+  const status: UserStatus = async
+    ? 'pending'
+    : input.password !== undefined || type === 'service_account'
+      ? 'active'
+      : 'invited';
   try {
-    const user = await repo.insertUser(deps.db, {
-      id: deps.newId(),
-      ...profile,
-      type,
-      status,
-      passwordHash,
-      emailVerified: false,
-      now: deps.now(),
+    const user = await deps.db.transaction().execute(async (trx) => {
+      const inserted = await repo.insertUser(trx, {
+        id: deps.newId(),
+        ...profile,
+        type,
+        status,
+        passwordHash,
+        emailVerified: false,
+        now: deps.now(),
+      });
+      await deps.events?.created(trx, inserted, { password: input.password, async });
+      return inserted;
     });
+    deps.events?.committed();
     return { user, created: true };
   } catch (error) {
     if (!(error instanceof UniqueViolation)) throw error;
@@ -152,7 +171,7 @@ function writableOf(user: User): ReplaceInput {
     path: user.path,
     externalId: user.externalId,
     type: user.type,
-    status: user.status === 'invited' ? undefined : user.status,
+    status: user.status === 'invited' || user.status === 'pending' ? undefined : user.status,
   };
 }
 
@@ -187,8 +206,8 @@ async function change(
     }
     let status = current.status;
     if (input.status !== undefined && input.status !== current.status) {
-      if (current.status === 'invited') {
-        throw fieldProblem('/status', 'invalid_transition', 'of an invited user changes only through activation');
+      if (current.status === 'invited' || current.status === 'pending') {
+        throw fieldProblem('/status', 'invalid_transition', `of a ${current.status} user cannot be set: it changes through activation`);
       }
       status = input.status;
     }
@@ -204,11 +223,13 @@ async function change(
       repo.updateUser(trx, id, { ...profile, status, emailVerified: emailChanged ? false : current.emailVerified }, deps.now()),
     );
     if (!updated) throw notFound();
+    await deps.events?.changed(trx, current, updated);
     return [current, updated] as const;
   });
   // After the commit: the cache and session tables are outside this transaction.
   deps.credentials?.forgetUser(id);
-  if (before.status !== 'disabled' && after.status === 'disabled') await deps.credentials?.revokeSessions(id);
+  if (before.status !== 'disabled' && after.status === 'disabled') await deps.credentials?.revokeAll(id);
+  deps.events?.committed();
   return after;
 }
 

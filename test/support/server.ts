@@ -31,6 +31,8 @@ export interface TestServer {
 
 export interface ServerOptions extends Partial<Omit<AppDeps, 'store' | 'passwords'>> {
   provision?: boolean;
+  /** Start the background job worker (default true); tests of retries drive it by hand. */
+  worker?: boolean;
   dataDir?: string;
   database?: TestDatabase;
 }
@@ -54,6 +56,7 @@ export async function startServer(backend: BackendName, options: ServerOptions =
     logger: { level: 'info', stream },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  if (options.worker !== false) app.queue.start();
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   if (options.provision !== false && (await app.system.state()) === 'unprovisioned') {

@@ -1,0 +1,113 @@
+// SQL for the durable job queue. Jobs are claimed with FOR UPDATE SKIP LOCKED, so any number of
+// Roster processes on one PostgreSQL never run one job twice at once.
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, JobsTable } from '../store/schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface Job {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  maxAttempts: number;
+  runAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+function toJob(row: Selectable<JobsTable>): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    payload: row.payload,
+    status: row.status as Job['status'],
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    runAt: row.run_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertJob(
+  db: Db,
+  job: { id: string; kind: string; payload: Record<string, unknown>; maxAttempts: number; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('jobs')
+    .values({
+      id: job.id,
+      kind: job.kind,
+      payload: JSON.stringify(job.payload),
+      status: 'queued',
+      max_attempts: job.maxAttempts,
+      run_at: job.now,
+      created_at: job.now,
+      updated_at: job.now,
+    })
+    .execute();
+}
+
+/** Claims up to `limit` due jobs (and running ones whose lease expired) for `leaseMs`. */
+export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number): Promise<Job[]> {
+  const rows = await db
+    .updateTable('jobs')
+    .set({
+      status: 'running',
+      attempts: sql`attempts + 1`,
+      locked_until: new Date(now.getTime() + leaseMs),
+      updated_at: now,
+    })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('jobs')
+        .select('id')
+        .where((w) =>
+          w.or([
+            w.and([w('status', '=', 'queued'), w('run_at', '<=', now)]),
+            w.and([w('status', '=', 'running'), w('locked_until', '<', now)]),
+          ]),
+        )
+        .orderBy('run_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
+    .execute();
+  return rows.map(toJob);
+}
+
+export async function markDone(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('jobs').set({ status: 'done', locked_until: null, last_error: null, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function markFailed(db: Db, id: string, error: string, retryAt: Date | undefined, now: Date): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      status: retryAt ? 'queued' : 'failed',
+      run_at: retryAt ?? sql`run_at`,
+      locked_until: null,
+      last_error: error.slice(0, 2000),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listJobs(db: Db, query: { status?: string; afterId?: string; limit: number }): Promise<Job[]> {
+  let select = db.selectFrom('jobs').selectAll();
+  if (query.status) select = select.where('status', '=', query.status);
+  if (query.afterId) select = select.where('id', '>', query.afterId);
+  return (await select.orderBy('id').limit(query.limit).execute()).map(toJob);
+}
+
+export async function countByStatus(db: Db): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('jobs').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

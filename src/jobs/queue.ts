@@ -1,0 +1,97 @@
+// The job queue: enqueue inside the caller's transaction (so a job exists exactly when the
+// change that caused it committed), and a worker loop in every process that runs due jobs,
+// retrying failures with exponential backoff (2 s, 4 s, 8 s … capped at 5 min).
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../store/schema.ts';
+import * as repo from './job.repo.ts';
+
+export type JobHandler = (payload: Record<string, unknown>, job: repo.Job) => Promise<void>;
+
+export interface QueueDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  newId: () => string;
+  log: FastifyBaseLogger;
+  pollMs?: number;
+}
+
+const LEASE_MS = 5 * 60_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+const DEFAULT_ATTEMPTS = 10;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(2_000 * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+}
+
+export function createQueue(deps: QueueDeps) {
+  const handlers = new Map<string, JobHandler>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = true;
+
+  async function runJob(job: repo.Job): Promise<void> {
+    const handler = handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(job.payload, job);
+      await repo.markDone(deps.db, job.id, deps.now());
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retryAt = job.attempts < job.maxAttempts ? new Date(deps.now().getTime() + backoffMs(job.attempts)) : undefined;
+      deps.log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, retry: Boolean(retryAt), error: message }, 'job failed');
+      await repo.markFailed(deps.db, job.id, message, retryAt, deps.now());
+    }
+  }
+
+  /** Runs every job due now; resolves with how many ran. Concurrent calls share one pass. */
+  function runDue(): Promise<number> {
+    running ??= (async () => {
+      let total = 0;
+      for (;;) {
+        const jobs = await repo.claimDue(deps.db, deps.now(), LEASE_MS, 10);
+        for (const job of jobs) await runJob(job);
+        total += jobs.length;
+        if (jobs.length < 10) return total;
+      }
+    })().finally(() => (running = undefined));
+    return running;
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      runDue()
+        .catch((error: unknown) => deps.log.error({ err: error }, 'job worker pass failed'))
+        .finally(() => schedule(deps.pollMs ?? 1_000));
+    }, delay);
+    timer.unref();
+  }
+
+  return {
+    register(kind: string, handler: JobHandler) {
+      handlers.set(kind, handler);
+    },
+    /** Adds a job through `db`, which may be the caller's transaction. */
+    async enqueue(db: Kysely<Database>, kind: string, payload: Record<string, unknown>, maxAttempts = DEFAULT_ATTEMPTS) {
+      await repo.insertJob(db, { id: deps.newId(), kind, payload, maxAttempts, now: deps.now() });
+    },
+    /** Asks the worker to look now (after a commit that queued something). */
+    wake() {
+      schedule(0);
+    },
+    runDue,
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export type Queue = ReturnType<typeof createQueue>;

@@ -1,0 +1,171 @@
+// The user lifecycle: invitations and activation, password reset, email verification and the
+// second half of asynchronous creation. Mails are jobs, queued with the change that causes them
+// and sent by the worker; the token a mail carries is made when it is sent, so no usable token
+// rests in the database in clear.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import type { PasswordHasher } from '../credentials/password.ts';
+import type { SecretBox } from '../credentials/secret-box.ts';
+import { assertStrongPassword } from '../credentials/password-policy.ts';
+import { problems } from '../http/problem.ts';
+import type { Queue } from '../jobs/queue.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { renderMail, type MailPurpose } from '../mail/templates.ts';
+import * as users from '../users/user.repo.ts';
+import { foldKey, type User } from '../users/user.model.ts';
+import type { UserEvents } from '../users/user.service.ts';
+import { assertMayManageCredentials, type CredentialActor } from '../auth/ownership.ts';
+import { findLiveToken, issueToken, spendToken, type TokenPurpose } from './user-tokens.ts';
+
+export interface LifecycleTtl {
+  activation: number;
+  passwordReset: number;
+  emailVerification: number;
+}
+
+export interface LifecycleDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  newId: () => string;
+  passwords: PasswordHasher;
+  box: SecretBox;
+  queue: Queue;
+  mailer: Mailer;
+  publicUrl: string;
+  ttl: LifecycleTtl;
+  /** Ends a user's sessions (after a password reset). */
+  endSessions(userId: string): Promise<void>;
+}
+
+const SEAL_CONTEXT = 'pending-password';
+const LINK_PATHS: Record<MailPurpose, string> = {
+  activation: '/activate',
+  password_reset: '/reset-password',
+  email_verification: '/verify-email',
+};
+
+export function createLifecycle(deps: LifecycleDeps) {
+  const ttlOf = (purpose: TokenPurpose) =>
+    purpose === 'activation' ? deps.ttl.activation : purpose === 'password_reset' ? deps.ttl.passwordReset : deps.ttl.emailVerification;
+
+  async function mailToken(user: User, purpose: TokenPurpose, email: string): Promise<void> {
+    const token = await issueToken(deps.db, {
+      id: deps.newId(),
+      userId: user.id,
+      purpose,
+      email: purpose === 'email_verification' ? email : null,
+      now: deps.now(),
+      ttlSeconds: ttlOf(purpose),
+    });
+    const link = `${deps.publicUrl}${LINK_PATHS[purpose]}?token=${encodeURIComponent(token)}`;
+    const name = user.name ?? user.givenName ?? user.username;
+    const mail = renderMail(purpose, { locale: user.locale, name, link, ttlHours: Math.round(ttlOf(purpose) / 3600) });
+    await deps.mailer.send({ to: email, ...mail });
+  }
+
+  deps.queue.register('mail.activation', async (payload) => {
+    const user = await users.getUserById(deps.db, String(payload.userId));
+    if (!user || user.status !== 'invited' || !user.email) return; // nothing left to invite
+    await mailToken(user, 'activation', user.email);
+  });
+
+  deps.queue.register('mail.password_reset', async (payload) => {
+    const user = await users.getUserByEmail(deps.db, String(payload.email));
+    if (!user || user.status !== 'active' || !user.email) return; // the answer was 202 all the same
+    await mailToken(user, 'password_reset', user.email);
+  });
+
+  deps.queue.register('mail.email_verification', async (payload) => {
+    const user = await users.getUserById(deps.db, String(payload.userId));
+    if (!user || user.status !== 'active' || !user.email || foldKey(user.email) !== foldKey(String(payload.email))) return;
+    await mailToken(user, 'email_verification', user.email);
+  });
+
+  deps.queue.register('user.finish_create', async (payload) => {
+    const user = await users.getUserById(deps.db, String(payload.userId));
+    if (!user || user.status !== 'pending') return;
+    const sealed = payload.passwordSealed;
+    const passwordHash = typeof sealed === 'string' ? await deps.passwords.hash(deps.box.open(sealed, SEAL_CONTEXT)) : null;
+    await deps.db.transaction().execute(async (trx) => {
+      const settled = await users.settlePendingUser(trx, user.id, passwordHash, deps.now());
+      if (settled?.status === 'invited' && settled.email) await deps.queue.enqueue(trx, 'mail.activation', { userId: settled.id });
+    });
+    deps.queue.wake();
+  });
+
+  const events: UserEvents = {
+    async created(trx, user, context) {
+      if (context.async) {
+        const passwordSealed = context.password === undefined ? undefined : deps.box.seal(context.password, SEAL_CONTEXT);
+        await deps.queue.enqueue(trx, 'user.finish_create', { userId: user.id, ...(passwordSealed ? { passwordSealed } : {}) });
+      } else if (user.status === 'invited' && user.email) {
+        await deps.queue.enqueue(trx, 'mail.activation', { userId: user.id });
+      }
+    },
+    async changed(trx, before, after) {
+      const emailChanged = (after.email && foldKey(after.email)) !== (before.email && foldKey(before.email));
+      if (emailChanged && after.status === 'active' && after.email) {
+        await deps.queue.enqueue(trx, 'mail.email_verification', { userId: after.id, email: after.email });
+      }
+    },
+    committed: () => deps.queue.wake(),
+  };
+
+  return {
+    events,
+
+    async activate(input: { token: string; password: string }): Promise<User> {
+      const row = await findLiveToken(deps.db, input.token, 'activation', deps.now());
+      const user = await users.getUserById(deps.db, row.userId);
+      if (!user || user.status !== 'invited') throw problems.conflict('user.not_invited', 'This account is no longer waiting for activation.');
+      assertStrongPassword(input.password, user);
+      const passwordHash = await deps.passwords.hash(input.password);
+      await deps.db.transaction().execute(async (trx) => {
+        await spendToken(trx, row, deps.now());
+        await users.setPasswordHash(trx, user.id, passwordHash, deps.now(), { emailVerified: true });
+      });
+      return (await users.getUserById(deps.db, user.id))!;
+    },
+
+    async resendInvitation(actor: CredentialActor, user: User): Promise<void> {
+      assertMayManageCredentials(actor, user, 'write');
+      if (user.status !== 'invited') throw problems.conflict('user.not_invited', `The user is ${user.status}, not invited.`);
+      if (!user.email) throw problems.conflict('user.no_email', 'The user has no email address to send an invitation to.');
+      await deps.queue.enqueue(deps.db, 'mail.activation', { userId: user.id });
+      deps.queue.wake();
+    },
+
+    /** Queues the mail whether or not the address is known, so neither answer nor timing tells. */
+    async requestPasswordReset(email: string): Promise<void> {
+      await deps.queue.enqueue(deps.db, 'mail.password_reset', { email });
+      deps.queue.wake();
+    },
+
+    async confirmPasswordReset(input: { token: string; password: string }): Promise<void> {
+      const row = await findLiveToken(deps.db, input.token, 'password_reset', deps.now());
+      const user = await users.getUserById(deps.db, row.userId);
+      if (!user || user.status !== 'active') throw problems.conflict('user.not_active', 'This account cannot reset its password.');
+      assertStrongPassword(input.password, user);
+      const passwordHash = await deps.passwords.hash(input.password);
+      await deps.db.transaction().execute(async (trx) => {
+        await spendToken(trx, row, deps.now());
+        await users.setPasswordHash(trx, user.id, passwordHash, deps.now());
+      });
+      await deps.endSessions(user.id);
+    },
+
+    async verifyEmail(input: { token: string }): Promise<void> {
+      const row = await findLiveToken(deps.db, input.token, 'email_verification', deps.now());
+      const user = await users.getUserById(deps.db, row.userId);
+      if (!user || !user.email || !row.email || foldKey(user.email) !== foldKey(row.email)) {
+        throw problems.conflict('user.email_changed', 'The address this link verifies is no longer the user\'s address.');
+      }
+      await deps.db.transaction().execute(async (trx) => {
+        await spendToken(trx, row, deps.now());
+        await users.markEmailVerified(trx, user.id, deps.now());
+      });
+    },
+  };
+}
+
+export type Lifecycle = ReturnType<typeof createLifecycle>;
