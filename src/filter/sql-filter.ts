@@ -1,0 +1,111 @@
+// Turns a SCIM filter (RFC 7644 §3.4.2.2) into SQL conditions over one table, given how each
+// filterable attribute maps to a column.
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { FilterSyntaxError, nodePositions, parseFilter, type FilterNode, type FilterValue, type NodePosition } from './scim-filter.ts';
+import { ProblemError } from '../http/problem.ts';
+
+/** folded: compared through the app-folded key column; text: case-insensitive; exact; uuid; time; bool. */
+export type Kind = 'folded' | 'text' | 'exact' | 'uuid' | 'time' | 'bool';
+export interface Attribute {
+  column: string;
+  kind: Kind;
+  /** For folded attributes: how the application folds values for the key column. */
+  fold?: (value: string) => string;
+}
+
+export interface FilterTarget {
+  table: string;
+  /** Keys lower-cased: SCIM attribute names are case-insensitive. */
+  attributes: Record<string, Attribute>;
+  /** The names to list in errors. */
+  names: string[];
+}
+
+function invalid(detail: string, position?: number): ProblemError {
+  return new ProblemError({
+    status: 400,
+    code: 'filter.invalid',
+    slug: 'invalid-filter',
+    detail: `The filter is not valid: ${detail}.`,
+    errors: [{ parameter: 'filter', detail, code: 'invalid_filter' }],
+    extensions: position === undefined ? {} : { position },
+  });
+}
+
+export function likePattern(value: string, op: 'co' | 'sw' | 'ew'): string {
+  const escaped = value.replace(/[\\%_]/g, (c) => '\\' + c);
+  return op === 'sw' ? `${escaped}%` : op === 'ew' ? `%${escaped}` : `%${escaped}%`;
+}
+
+const COMPARATORS = { eq: '=', gt: '>', ge: '>=', lt: '<', le: '<=' } as const;
+
+function compare(target: FilterTarget, attr: Attribute, name: string, op: string, value: FilterValue, at: NodePosition | undefined): RawBuilder<SqlBool> {
+  const col = sql.ref(`${target.table}.${attr.column}`);
+  if (value === null) {
+    if (op === 'eq') return sql<SqlBool>`${col} IS NULL`;
+    if (op === 'ne') return sql<SqlBool>`${col} IS NOT NULL`;
+    throw invalid(`${op} cannot compare ${name} with null`, at?.op);
+  }
+  if (attr.kind === 'bool') {
+    if (typeof value !== 'boolean' || (op !== 'eq' && op !== 'ne')) {
+      throw invalid(`${name} is a boolean: use eq or ne with true or false`, at?.value);
+    }
+    return op === 'eq' ? sql<SqlBool>`${col} = ${value}` : sql<SqlBool>`${col} IS DISTINCT FROM ${value}`;
+  }
+  if (typeof value !== 'string') throw invalid(`${name} must be compared with a string`, at?.value);
+  if (attr.kind === 'time') {
+    const time = new Date(value);
+    if (Number.isNaN(time.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+      throw invalid(`${name} must be compared with an RFC 3339 timestamp`, at?.value);
+    }
+    if (op === 'co' || op === 'sw' || op === 'ew') throw invalid(`${op} does not apply to the timestamp ${name}`, at?.op);
+    if (op === 'ne') return sql<SqlBool>`${col} IS DISTINCT FROM ${time}`;
+    return sql<SqlBool>`${col} ${sql.raw(COMPARATORS[op as keyof typeof COMPARATORS])} ${time}`;
+  }
+  // uuid columns compare as text, so a malformed id matches nothing instead of failing.
+  const left = attr.kind === 'uuid' ? sql`${col}::text` : attr.kind === 'text' ? sql`lower(${col})` : col;
+  const right = attr.kind === 'folded' ? (attr.fold ?? ((v: string) => v.toLowerCase()))(value) : attr.kind === 'text' ? value.toLowerCase() : value;
+  if (op === 'co' || op === 'sw' || op === 'ew') {
+    const pattern = likePattern(right, op);
+    return sql<SqlBool>`${left} LIKE ${pattern}`;
+  }
+  if (op === 'ne') return sql<SqlBool>`${left} IS DISTINCT FROM ${right}`;
+  return sql<SqlBool>`${left} ${sql.raw(COMPARATORS[op as keyof typeof COMPARATORS])} ${right}`;
+}
+
+function lookup(target: FilterTarget, name: string, position: number | undefined): Attribute {
+  const attr = target.attributes[name.toLowerCase()];
+  if (!attr) throw invalid(`unknown attribute "${name}"; filterable: ${target.names.join(', ')}`, position);
+  return attr;
+}
+
+function compile(target: FilterTarget, node: FilterNode): RawBuilder<SqlBool> {
+  switch (node.kind) {
+    case 'and':
+      return sql<SqlBool>`(${compile(target, node.left)} AND ${compile(target, node.right)})`;
+    case 'or':
+      return sql<SqlBool>`(${compile(target, node.left)} OR ${compile(target, node.right)})`;
+    case 'not':
+      // NOT over a NULL comparison stays NULL in SQL; SCIM expects "not matched" to be a match.
+      return sql<SqlBool>`(${compile(target, node.expr)}) IS NOT TRUE`;
+    case 'present': {
+      const attr = lookup(target, node.attr, nodePositions.get(node)?.attr);
+      const col = sql.ref(`${target.table}.${attr.column}`);
+      if (attr.kind === 'time' || attr.kind === 'bool') return sql<SqlBool>`${col} IS NOT NULL`;
+      return sql<SqlBool>`(${col} IS NOT NULL AND ${col}::text <> '')`;
+    }
+    case 'compare': {
+      const at = nodePositions.get(node);
+      return compare(target, lookup(target, node.attr, at?.attr), node.attr, node.op, node.value, at);
+    }
+  }
+}
+
+export function compileFilter(filter: string, target: FilterTarget): Expression<SqlBool> {
+  try {
+    return compile(target, parseFilter(filter));
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) throw invalid(error.message, error.position);
+    throw error;
+  }
+}
