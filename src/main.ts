@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // The first signing key is made at first start, so the JWKS is never empty.
+  await app.keys.signingKey();
   const address = await app.listen({ port: config.port, host: config.host });
   app.queue.start();
   app.log.info(
