@@ -36,6 +36,11 @@ import { jobRoutes } from './jobs/job.routes.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createLifecycle, type LifecycleTtl } from './lifecycle/lifecycle.service.ts';
 import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
+import { createGroups } from './groups/group.service.ts';
+import { groupRoutes } from './groups/group.routes.ts';
+import { GroupListSchema, GroupSchema } from './groups/group.schema.ts';
+import { registerMetrics } from './metrics/metrics.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { UserListSchema, UserSchema } from './users/user.schema.ts';
 import { userRoutes } from './users/user.routes.ts';
 import type { UserDeps } from './users/user.service.ts';
@@ -171,7 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     app.getDefaultJsonParser('error', 'error'),
   );
   registerErrorHandling(app);
-  for (const schema of [ProblemSchema, UserSchema, UserListSchema]) app.addSchema(schema);
+  for (const schema of [ProblemSchema, UserSchema, UserListSchema, GroupSchema, GroupListSchema]) app.addSchema(schema);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && route.config?.access === undefined) {
@@ -203,6 +208,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
   registerIdempotency(app, { db, now });
+  const registry = registerMetrics(app, { db });
 
   await registerOpenApi(app, deps.publicUrl);
   await app.register(async (scope) => systemRoutes(scope, { system, db }));
@@ -211,6 +217,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => tokenRoutes(scope, { ...userDeps, tokens }));
   await app.register(async (scope) => mfaRoutes(scope, { ...userDeps, mfa, forgetUser }));
   await app.register(async (scope) => lifecycleRoutes(scope, { ...userDeps, lifecycle }));
+  const groups = createGroups({
+    db,
+    now,
+    newId,
+    forgetUser,
+    forgetAll: () => {
+      sessionCache.clear();
+      tokenCache.clear();
+    },
+  });
+  await app.register(async (scope) => groupRoutes(scope, { groups }));
+  await app.register(async (scope) => metricsRoutes(scope, { registry }));
   await app.register(async (scope) => jobRoutes(scope, { db }));
   const secureCookies = (deps.publicUrl ?? '').startsWith('https:');
   await app.register(async (scope) =>

@@ -12,6 +12,8 @@ export interface AuthUser {
   mfaEnabled: boolean;
   lockedUntil: Date | null;
   failedLogins: number;
+  /** Member (directly or through ancestors) of a superuser group: may do what an admin may. */
+  isSuperuser: boolean;
 }
 
 export interface AuthInput {
@@ -47,6 +49,7 @@ export function toAuthUser(row: {
   mfa_enabled: boolean;
   locked_until: Date | null;
   failed_logins: number;
+  is_superuser: boolean;
 }): AuthUser {
   return {
     id: row.id,
@@ -58,5 +61,6 @@ export function toAuthUser(row: {
     mfaEnabled: row.mfa_enabled,
     lockedUntil: row.locked_until,
     failedLogins: row.failed_logins,
+    isSuperuser: row.is_superuser,
   };
 }

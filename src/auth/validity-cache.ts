@@ -31,6 +31,10 @@ export class ValidityCache<T extends { user: AuthUser }> {
     for (const [key, entry] of this.entries) if (entry.value.user.id === userId) this.entries.delete(key);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   forget(key: string): void {
     this.entries.delete(key);
   }

@@ -54,15 +54,17 @@ export function createAuthenticator(schemes: AuthScheme[]) {
         throw problems.forbidden('auth.csrf', 'A cookie-authenticated write needs the session\'s X-CSRF-Token header.');
       }
       const { user } = result;
+      // A superuser may do everything an admin may.
+      const role = user.isSuperuser ? 'admin' : user.role;
       request.principal = {
         userId: user.id,
         username: user.username,
-        role: user.role,
+        role,
         scheme: scheme.name,
         sessionId: result.sessionId,
       };
-      if (!roleMay(user.role, access)) {
-        throw problems.forbidden('auth.forbidden', `The role ${user.role} may not do this.`);
+      if (!roleMay(role, access)) {
+        throw problems.forbidden('auth.forbidden', `The role ${role} may not do this.`);
       }
       return;
     }

@@ -42,6 +42,8 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string | 
       security: [{ basicAuth: [] }, { bearerAuth: [] }, { tokenAuth: [] }, { cookieAuth: [] }],
       tags: [
         { name: 'Users', description: 'Create, find, update and remove users' },
+        { name: 'Groups', description: 'Groups, their hierarchy and members; superuser groups' },
+        { name: 'Lifecycle', description: 'Invitations, activation, password reset, email verification' },
         { name: 'Credentials', description: 'Passwords, personal access tokens and MFA' },
         { name: 'Sessions', description: 'Log in and out; the keys that verify access tokens' },
         { name: 'System', description: 'Service state, provisioning and health' },

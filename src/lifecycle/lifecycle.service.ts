@@ -15,7 +15,7 @@ import * as users from '../users/user.repo.ts';
 import { foldKey, type User } from '../users/user.model.ts';
 import type { UserEvents } from '../users/user.service.ts';
 import { assertMayManageCredentials, type CredentialActor } from '../auth/ownership.ts';
-import { findLiveToken, issueToken, spendToken, type TokenPurpose } from './user-tokens.ts';
+import { findLiveToken, issueToken, retireTokens, spendToken, type TokenPurpose } from './user-tokens.ts';
 
 export interface LifecycleTtl {
   activation: number;
@@ -106,6 +106,11 @@ export function createLifecycle(deps: LifecycleDeps) {
       const emailChanged = (after.email && foldKey(after.email)) !== (before.email && foldKey(before.email));
       if (emailChanged && after.status === 'active' && after.email) {
         await deps.queue.enqueue(trx, 'mail.email_verification', { userId: after.id, email: after.email });
+      }
+      // An invitation follows the address: the new one is invited, the old link stops working.
+      if (emailChanged && after.status === 'invited') {
+        await retireTokens(trx, after.id, 'activation');
+        if (after.email) await deps.queue.enqueue(trx, 'mail.activation', { userId: after.id });
       }
     },
     committed: () => deps.queue.wake(),

@@ -14,12 +14,16 @@ export interface UserTokenRow {
   usedAt: Date | null;
 }
 
+export async function deleteTokens(db: Db, userId: string, purpose: string): Promise<void> {
+  await db.deleteFrom('user_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).execute();
+}
+
 /** Stores a new token and deletes the user's older ones of the same purpose: only the newest works. */
 export async function replaceToken(
   db: Db,
   token: { id: string; userId: string; purpose: string; tokenHash: string; email: string | null; now: Date; expiresAt: Date },
 ): Promise<void> {
-  await db.deleteFrom('user_tokens').where('user_id', '=', token.userId).where('purpose', '=', token.purpose).execute();
+  await deleteTokens(db, token.userId, token.purpose);
   await db
     .insertInto('user_tokens')
     .values({

@@ -50,3 +50,7 @@ export async function findLiveToken(db: Kysely<Database>, token: string, purpose
 export async function spendToken(db: Kysely<Database>, row: repo.UserTokenRow, now: Date): Promise<void> {
   if (!(await repo.useToken(db, row.id, now))) throw tokenProblem('token.used');
 }
+
+export function retireTokens(db: Kysely<Database>, userId: string, purpose: TokenPurpose): Promise<void> {
+  return repo.deleteTokens(db, userId, purpose);
+}

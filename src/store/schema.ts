@@ -121,8 +121,27 @@ export interface UserTokensTable {
   used_at: Timestamp | null;
 }
 
+export interface GroupsTable {
+  id: string;
+  name: string;
+  name_key: string;
+  parent_id: string | null;
+  is_superuser: boolean;
+  attributes: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+}
+
 export interface Database {
   users: UsersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
   jobs: JobsTable;
   user_tokens: UserTokensTable;
   signing_keys: SigningKeysTable;

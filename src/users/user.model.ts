@@ -19,6 +19,9 @@ export interface UserProfile {
 }
 
 export interface User extends UserProfile {
+  /** Ids of the groups the user is a direct member of. */
+  groups: string[];
+  isSuperuser: boolean;
   id: string;
   type: UserType;
   status: UserStatus;

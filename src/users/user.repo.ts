@@ -10,7 +10,23 @@ import { toAuthUser } from '../auth/scheme.ts';
 import { BASE_LOCK_SECONDS, MAX_FAILURES, MAX_LOCK_SECONDS } from '../credentials/lockout.ts';
 
 type Db = Kysely<Database>;
-type Row = Selectable<UsersTable>;
+type Row = Selectable<UsersTable> & { group_ids: string[]; is_superuser: boolean };
+
+/**
+ * True when any of the user's groups, or any ancestor of them, is a superuser group. UNION (not
+ * UNION ALL) ends the walk even if a cycle ever slipped in.
+ */
+export const IS_SUPERUSER = sql<boolean>`coalesce((
+  WITH RECURSIVE closure(id) AS (
+    SELECT gm.group_id FROM group_members gm WHERE gm.user_id = users.id
+    UNION SELECT g.parent_id FROM groups g JOIN closure c ON g.id = c.id WHERE g.parent_id IS NOT NULL
+  ) SELECT bool_or(g.is_superuser) FROM groups g JOIN closure c ON g.id = c.id), false)`;
+const GROUP_IDS = sql<string[]>`coalesce((SELECT array_agg(gm.group_id::text ORDER BY gm.group_id) FROM group_members gm WHERE gm.user_id = users.id), '{}'::text[])`;
+
+/** Every user column plus the derived memberships, for queries that read whole users. */
+function selectUsers(db: Db) {
+  return db.selectFrom('users').selectAll('users').select([GROUP_IDS.as('group_ids'), IS_SUPERUSER.as('is_superuser')]);
+}
 
 function toUser(row: Row): User {
   return {
@@ -29,6 +45,8 @@ function toUser(row: Row): User {
     attributes: row.attributes,
     path: row.path,
     externalId: row.external_id,
+    groups: row.group_ids,
+    isSuperuser: row.is_superuser,
     emailVerified: row.email_verified,
     mfaEnabled: row.mfa_enabled,
     lastLogin: row.last_login,
@@ -80,29 +98,27 @@ export async function insertUser(db: Db, user: NewUser): Promise<User> {
         created_at: user.now,
         updated_at: user.now,
       })
-      .returningAll()
+      .returning('id')
       .executeTakeFirstOrThrow(),
   );
-  return toUser(row);
+  return (await getUserById(db, row.id))!;
 }
 
 export async function getUserById(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<User | undefined> {
-  let query = db.selectFrom('users').selectAll().where('id', '=', id);
+  let query = selectUsers(db).where('users.id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row && toUser(row);
 }
 
 export async function getUserByUsername(db: Db, username: string): Promise<User | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('username_key', '=', foldKey(username)).executeTakeFirst();
+  const row = await selectUsers(db).where('username_key', '=', foldKey(username)).executeTakeFirst();
   return row && toUser(row);
 }
 
 /** The user holding this username or this email, preferring the email match. */
 export async function findExistingUser(db: Db, username: string, email: string | null): Promise<User | undefined> {
-  const rows = await db
-    .selectFrom('users')
-    .selectAll()
+  const rows = await selectUsers(db)
     .where((eb) => {
       const ors = [eb('username_key', '=', foldKey(username))];
       if (email !== null) ors.push(eb('email_key', '=', foldKey(email)));
@@ -130,10 +146,10 @@ export async function updateUser(db: Db, id: string, changes: UserChanges, now: 
         version: sql`version + 1`,
       })
       .where('id', '=', id)
-      .returningAll()
+      .returning('id')
       .executeTakeFirst(),
   );
-  return row && toUser(row);
+  return row && getUserById(db, row.id);
 }
 
 export async function deleteUser(db: Db, id: string): Promise<boolean> {
@@ -162,10 +178,10 @@ export interface UserQuery {
 }
 
 export async function listUsers(db: Db, query: UserQuery): Promise<User[]> {
-  let select = db.selectFrom('users').selectAll();
+  let select = selectUsers(db);
   for (const condition of query.where) select = select.where(condition);
-  if (query.afterId !== undefined) select = select.where('id', '>', query.afterId);
-  const rows = await select.orderBy('id').limit(query.limit).execute();
+  if (query.afterId !== undefined) select = select.where('users.id', '>', query.afterId);
+  const rows = await select.orderBy('users.id').limit(query.limit).execute();
   return rows.map(toUser);
 }
 
@@ -207,6 +223,7 @@ export const AUTH_USER_COLUMNS = [
   'users.mfa_enabled',
   'users.locked_until',
   'users.failed_logins',
+  IS_SUPERUSER.as('is_superuser'),
 ] as const;
 
 export async function getAuthUserByUsername(db: Db, username: string) {
@@ -243,7 +260,7 @@ export async function setPasswordHash(
 }
 
 export async function getUserByEmail(db: Db, email: string): Promise<User | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('email_key', '=', foldKey(email)).executeTakeFirst();
+  const row = await selectUsers(db).where('email_key', '=', foldKey(email)).executeTakeFirst();
   return row && toUser(row);
 }
 
@@ -259,11 +276,25 @@ export async function settlePendingUser(db: Db, id: string, passwordHash: string
     })
     .where('id', '=', id)
     .where('status', '=', 'pending')
-    .returningAll()
+    .returning('id')
     .executeTakeFirst();
-  return row && toUser(row);
+  return row && getUserById(db, row.id);
 }
 
 export async function markEmailVerified(db: Db, id: string, now: Date): Promise<void> {
   await db.updateTable('users').set({ email_verified: true, updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+export async function countByPath(db: Db): Promise<{ path: string; count: number }[]> {
+  return db
+    .selectFrom('users')
+    .select(['path', sql<number>`count(*)::int`.as('count')])
+    .groupBy('path')
+    .orderBy('path')
+    .execute();
+}
+
+export async function countByStatus(db: Db): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('users').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }

@@ -17,6 +17,12 @@ import {
   UserReplaceSchema,
 } from './user.schema.ts';
 import * as service from './user.service.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { getGroupById, getGroupsByIds } from '../groups/group.repo.ts';
+import { countByPath } from './user.repo.ts';
+import { isUuid } from '../ids.ts';
+import { problems } from '../http/problem.ts';
 import { toUserView, userEtag } from './user.view.ts';
 
 const userRef = Type.Unsafe({ $ref: 'User#' });
@@ -41,17 +47,44 @@ function actorOf(request: FastifyRequest): service.Actor {
   return { userId: request.principal!.userId, role: request.principal!.role };
 }
 
-function sendUser(request: FastifyRequest, reply: FastifyReply, user: User, status = 200) {
+async function expandGroups(db: Kysely<Database>, users: User[], views: Record<string, unknown>[]): Promise<void> {
+  const groups = new Map((await getGroupsByIds(db, [...new Set(users.flatMap((u) => u.groups))])).map((g) => [g.id, g]));
+  users.forEach((user, i) => {
+    views[i].groupsObj = user.groups.flatMap((id) => {
+      const g = groups.get(id);
+      return g ? [{ id: g.id, name: g.name, parent: g.parent, isSuperuser: g.isSuperuser }] : [];
+    });
+  });
+}
+
+async function sendUser(request: FastifyRequest, reply: FastifyReply, user: User, status = 200, db?: Kysely<Database>) {
   const prefer = request.headers.prefer;
   reply.header('etag', userEtag(user));
   if (status === 200 && typeof prefer === 'string' && /\breturn=minimal\b/i.test(prefer)) {
     return reply.status(204).header('preference-applied', 'return=minimal').send();
   }
-  return reply.status(status).send(project(toUserView(user, request.principal?.userId), fieldsOf(request)));
+  const view: Record<string, unknown> = project(toUserView(user, request.principal?.userId), fieldsOf(request));
+  if (db && (request.query as { expand?: string }).expand === 'groups') await expandGroups(db, [user], [view]);
+  return reply.status(status).send(view);
 }
+
+const ListQuery = {
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor of the previous page' })),
+  expand: Type.Optional(Type.Enum(['groups'], { description: '`groups` adds groupsObj to each user' })),
+  ...FieldsQuery,
+};
 
 export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  async function sendList(request: FastifyRequest, query: Omit<service.ListQuery, 'after'> & { cursor?: string; expand?: string }) {
+    const fields = fieldsOf(request);
+    const { users, more } = await service.listUsers(deps, { ...query, after: decodeCursor(query.cursor) });
+    const views = users.map((u) => project(toUserView(u, request.principal?.userId), fields));
+    if (query.expand === 'groups') await expandGroups(deps.db, users, views);
+    return { items: views, nextCursor: more ? encodeCursor(users[users.length - 1].id) : null };
+  }
 
   r.post('/api/v1/users', {
     config: { access: 'users.write', operational: true },
@@ -113,19 +146,46 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
         status: Type.Optional(Type.Enum(USER_STATUSES)),
         type: Type.Optional(Type.Enum(USER_TYPES)),
         role: Type.Optional(Type.Enum(ROLES)),
-        limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-        cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor of the previous page' })),
-        ...FieldsQuery,
+        group: Type.Optional(Type.String({ description: 'Only members of this group' })),
+        includeDescendants: Type.Optional(Type.Boolean({ description: 'With group: also members of groups below it' })),
+        ...ListQuery,
       }),
       response: { 200: { $ref: 'UserList#' }, ...problemResponses(400, 401, 403, 412) },
     },
+    handler: async (request) => sendList(request, { ...request.query }),
+  });
+
+  r.get('/api/v1/users/paths', {
+    config: { access: 'users.read', operational: true },
+    schema: {
+      operationId: 'listUserPaths',
+      summary: 'List the paths users are organised in, with counts',
+      tags: TAGS,
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Object({ path: Type.String(), count: Type.Integer() })) }),
+        ...problemResponses(401, 403, 412),
+      },
+    },
+    handler: async () => ({ items: await countByPath(deps.db) }),
+  });
+
+  r.get('/api/v1/groups/:id/members', {
+    config: { access: 'users.read', operational: true },
+    schema: {
+      operationId: 'listGroupMembers',
+      summary: "List a group's members (users)",
+      tags: ['Groups'],
+      params: Type.Object({ id: Type.String() }),
+      querystring: Type.Object({
+        includeDescendants: Type.Optional(Type.Boolean({ description: 'Also members of groups below it' })),
+        ...ListQuery,
+      }),
+      response: { 200: { $ref: 'UserList#' }, ...problemResponses(400, 401, 403, 404, 412) },
+    },
     handler: async (request) => {
-      const fields = fieldsOf(request);
-      const { users, more } = await service.listUsers(deps, { ...request.query, after: decodeCursor(request.query.cursor) });
-      return {
-        items: users.map((u) => project(toUserView(u, request.principal?.userId), fields)),
-        nextCursor: more ? encodeCursor(users[users.length - 1].id) : null,
-      };
+      const group = isUuid(request.params.id) ? await getGroupById(deps.db, request.params.id) : undefined;
+      if (!group) throw problems.notFound('group.not_found', 'No group has this id.');
+      return sendList(request, { ...request.query, group: group.id });
     },
   });
 
@@ -165,10 +225,10 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
       summary: 'Get a user',
       tags: TAGS,
       params: IdParams,
-      querystring: Type.Object(FieldsQuery),
+      querystring: Type.Object({ ...FieldsQuery, expand: ListQuery.expand }),
       response: { 200: userRef, ...problemResponses(400, 401, 403, 404, 412) },
     },
-    handler: async (request, reply) => sendUser(request, reply, await service.getUser(deps, request.params.id)),
+    handler: async (request, reply) => sendUser(request, reply, await service.getUser(deps, request.params.id), 200, deps.db),
   });
 
   r.put('/api/v1/users/:id', {

@@ -32,15 +32,6 @@ export function checkAttributes(attributes: Record<string, unknown>, pointer = '
   }
 }
 
-export function checkGroups(groups: string[] | undefined): void {
-  // Groups arrive with the groups API; until then every id is unknown.
-  if (groups && groups.length > 0) {
-    throw problems.invalid(
-      groups.map((id, i) => ({ pointer: `/groups/${i}`, code: 'unknown_group', detail: `no group has the id "${id}"` })),
-    );
-  }
-}
-
 export function fieldProblem(pointer: string, code: string, detail: string): ProblemError {
   return problems.invalid([{ pointer, code, detail }], `${pointer.slice(1)} ${detail}.`);
 }
@@ -48,7 +39,7 @@ export function fieldProblem(pointer: string, code: string, detail: string): Pro
 /** Managers administer users and groups but never admins, and never grant admin. */
 export function checkManagerLimits(actor: Actor, current: User | undefined, nextRole: Role): void {
   if (actor.role !== 'manager') return;
-  if (current?.role === 'admin') {
+  if (current?.role === 'admin' || current?.isSuperuser) {
     throw problems.forbidden('user.admin_protected', 'Managers cannot create, modify or delete administrators.');
   }
   if (nextRole === 'admin') {

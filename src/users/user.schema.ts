@@ -60,11 +60,17 @@ export const UserSchema = Type.Object(
     lastLogin: Nullable(Type.String({ format: 'date-time' })),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
+    groupsObj: Type.Optional(
+      Type.Array(
+        Type.Object({ id: Type.String(), name: Type.String(), parent: Nullable(Type.String()), isSuperuser: Type.Boolean() }),
+        { description: 'With expand=groups: the groups behind `groups`' },
+      ),
+    ),
   },
   { $id: 'User', additionalProperties: false },
 );
 
-export const USER_FIELDS = Object.keys(UserSchema.properties);
+export const USER_FIELDS = Object.keys(UserSchema.properties).filter((f) => f !== 'groupsObj');
 
 const writable = {
   name: Type.Optional(Text255),

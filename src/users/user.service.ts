@@ -11,9 +11,10 @@ import { mergePatch } from '../http/merge-patch.ts';
 import { foldKey, type User, type UserProfile, type UserStatus } from './user.model.ts';
 import * as repo from './user.repo.ts';
 import type { SelfPatchInput, UserCreateInput, UserReplaceInput } from './user.schema.ts';
+import { checkGroupIds } from '../groups/membership.ts';
+import * as groupRepo from '../groups/group.repo.ts';
 import {
   checkAttributes,
-  checkGroups,
   checkManagerLimits,
   fieldProblem,
   lastAdminProblem,
@@ -107,7 +108,8 @@ export async function createUser(
   }
   const profile = profileOf(input);
   if (actor) checkManagerLimits(actor, undefined, profile.role);
-  checkGroups(input.groups);
+  const groups = input.groups ?? [];
+  await checkGroupIds(deps.db, actor, groups);
   checkAttributes(profile.attributes);
 
   if (input.password !== undefined) assertStrongPassword(input.password, profile);
@@ -131,8 +133,14 @@ export async function createUser(
         emailVerified: false,
         now: deps.now(),
       });
-      await deps.events?.created(trx, inserted, { password: input.password, async });
-      return inserted;
+      if (groups.length === 0) {
+        await deps.events?.created(trx, inserted, { password: input.password, async });
+        return inserted;
+      }
+      await groupRepo.replaceUserGroups(trx, inserted.id, groups);
+      const withGroups = (await repo.getUserById(trx, inserted.id))!;
+      await deps.events?.created(trx, withGroups, { password: input.password, async });
+      return withGroups;
     });
     deps.events?.committed();
     return { user, created: true };
@@ -166,7 +174,7 @@ function writableOf(user: User): ReplaceInput {
     phone: user.phone,
     locale: user.locale,
     role: user.role,
-    groups: [],
+    groups: user.groups,
     attributes: user.attributes,
     path: user.path,
     externalId: user.externalId,
@@ -212,17 +220,23 @@ async function change(
       status = input.status;
     }
     checkManagerLimits(actor, current, profile.role);
-    checkGroups(input.groups);
+    // Memberships, like status, stay as they are unless named.
+    const groups = input.groups !== undefined && !sameSet(input.groups, current.groups) ? input.groups : undefined;
+    if (groups) await checkGroupIds(trx, actor, groups);
     checkAttributes(profile.attributes);
     if (removesActiveAdmin(current, { role: profile.role, status })) {
       const admins = await repo.lockActiveAdmins(trx);
       if (admins.filter((adminId) => adminId !== id).length === 0) throw lastAdminProblem();
     }
     const emailChanged = (profile.email && foldKey(profile.email)) !== (current.email && foldKey(current.email));
-    const updated = await translateConflicts(() =>
+    let updated = await translateConflicts(() =>
       repo.updateUser(trx, id, { ...profile, status, emailVerified: emailChanged ? false : current.emailVerified }, deps.now()),
     );
     if (!updated) throw notFound();
+    if (groups) {
+      await groupRepo.replaceUserGroups(trx, id, groups);
+      updated = (await repo.getUserById(trx, id))!;
+    }
     await deps.events?.changed(trx, current, updated);
     return [current, updated] as const;
   });
@@ -240,6 +254,11 @@ async function change(
 async function lockAdminsFirst(trx: Kysely<Database>, id: string): Promise<void> {
   const peek = await repo.getUserById(trx, id);
   if (peek?.role === 'admin' && peek.status === 'active') await repo.lockActiveAdmins(trx);
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  const set = new Set(b.map((id) => id.toLowerCase()));
+  return a.length === b.length && a.every((id) => set.has(id.toLowerCase()));
 }
 
 export function replaceUser(deps: UserDeps, actor: Actor, id: string, input: ReplaceInput, ifMatch?: string) {
@@ -286,6 +305,8 @@ export interface ListQuery {
   status?: string;
   type?: string;
   role?: string;
+  group?: string;
+  includeDescendants?: boolean;
   limit: number;
   after?: string;
 }
@@ -296,6 +317,12 @@ export async function listUsers(deps: UserDeps, query: ListQuery): Promise<{ use
   if (query.q !== undefined && query.q !== '') where.push(searchCondition(query.q));
   for (const [name, value] of [['status', query.status], ['type', query.type], ['role', query.role]] as const) {
     if (value !== undefined) where.push(compileUserFilter(`${name} eq ${JSON.stringify(value)}`));
+  }
+  if (query.group !== undefined) {
+    if (!isUuid(query.group) || !(await groupRepo.getGroupById(deps.db, query.group))) {
+      throw problems.invalid([{ parameter: 'group', code: 'unknown_group', detail: 'names no existing group' }], 'The group does not exist.');
+    }
+    where.push(groupRepo.memberOf(query.group, query.includeDescendants ?? false));
   }
   const rows = await repo.listUsers(deps.db, { where, afterId: query.after, limit: query.limit + 1 });
   return { users: rows.slice(0, query.limit), more: rows.length > query.limit };

@@ -1,0 +1,161 @@
+// SQL for groups and memberships. Hierarchy walks are recursive CTEs; UNION stops them even if
+// a cycle ever slipped in.
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Database, GroupsTable } from '../store/schema.ts';
+import { mapUnique } from '../store/errors.ts';
+import { foldKey } from '../users/user.model.ts';
+
+type Db = Kysely<Database>;
+
+export interface Group {
+  id: string;
+  name: string;
+  parent: string | null;
+  isSuperuser: boolean;
+  attributes: Record<string, unknown>;
+  memberCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export interface GroupFields {
+  name: string;
+  parent: string | null;
+  isSuperuser: boolean;
+  attributes: Record<string, unknown>;
+}
+
+type Row = Selectable<GroupsTable> & { member_count: number };
+
+function toGroup(row: Row): Group {
+  return {
+    id: row.id,
+    name: row.name,
+    parent: row.parent_id,
+    isSuperuser: row.is_superuser,
+    attributes: row.attributes,
+    memberCount: row.member_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+function selectGroups(db: Db) {
+  return db
+    .selectFrom('groups')
+    .selectAll('groups')
+    .select(sql<number>`(SELECT count(*)::int FROM group_members gm WHERE gm.group_id = groups.id)`.as('member_count'));
+}
+
+function columns(fields: GroupFields) {
+  return {
+    name: fields.name,
+    name_key: foldKey(fields.name),
+    parent_id: fields.parent,
+    is_superuser: fields.isSuperuser,
+    attributes: JSON.stringify(fields.attributes),
+  };
+}
+
+export async function insertGroup(db: Db, id: string, fields: GroupFields, now: Date): Promise<Group> {
+  await mapUnique(() =>
+    db.insertInto('groups').values({ id, ...columns(fields), created_at: now, updated_at: now }).execute(),
+  );
+  return (await getGroupById(db, id))!;
+}
+
+export async function getGroupById(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<Group | undefined> {
+  let query = selectGroups(db).where('groups.id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && toGroup(row);
+}
+
+export async function updateGroup(db: Db, id: string, fields: GroupFields, now: Date): Promise<Group | undefined> {
+  await mapUnique(() =>
+    db.updateTable('groups').set({ ...columns(fields), updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute(),
+  );
+  return getGroupById(db, id);
+}
+
+export class GroupHasChildren extends Error {}
+
+export async function deleteGroup(db: Db, id: string): Promise<void> {
+  try {
+    await db.deleteFrom('groups').where('id', '=', id).execute();
+  } catch (error) {
+    if ((error as { code?: string }).code === '23503') throw new GroupHasChildren();
+    throw error;
+  }
+}
+
+export async function listGroups(db: Db, query: { where: Expression<SqlBool>[]; afterId?: string; limit: number }): Promise<Group[]> {
+  let select = selectGroups(db);
+  for (const condition of query.where) select = select.where(condition);
+  if (query.afterId) select = select.where('groups.id', '>', query.afterId);
+  return (await select.orderBy('groups.id').limit(query.limit).execute()).map(toGroup);
+}
+
+export async function getGroupsByIds(db: Db, ids: string[]): Promise<Group[]> {
+  if (ids.length === 0) return [];
+  return (await selectGroups(db).where('groups.id', 'in', ids).execute()).map(toGroup);
+}
+
+/** The id and every ancestor id of a group (itself first). */
+export async function ancestorIds(db: Db, id: string): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    WITH RECURSIVE up(id) AS (
+      SELECT ${id}::uuid UNION SELECT g.parent_id FROM groups g JOIN up ON g.id = up.id WHERE g.parent_id IS NOT NULL
+    ) SELECT id::text AS id FROM up`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+/** True when any of these groups or their ancestors is a superuser group. */
+export async function grantsSuperuser(db: Db, ids: string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const result = await sql<{ yes: boolean }>`
+    WITH RECURSIVE up(id) AS (
+      SELECT g.id FROM groups g WHERE g.id = ANY(${ids}::uuid[])
+      UNION SELECT g.parent_id FROM groups g JOIN up ON g.id = up.id WHERE g.parent_id IS NOT NULL
+    ) SELECT coalesce(bool_or(g.is_superuser), false) AS yes FROM groups g JOIN up ON g.id = up.id`.execute(db);
+  return result.rows[0]?.yes ?? false;
+}
+
+/** SQL condition: the user is a member of the group (or, with descendants, of any group below it). */
+export function memberOf(groupId: string, includeDescendants: boolean): Expression<SqlBool> {
+  if (!includeDescendants) {
+    return sql<SqlBool>`users.id IN (SELECT gm.user_id FROM group_members gm WHERE gm.group_id = ${groupId}::uuid)`;
+  }
+  return sql<SqlBool>`users.id IN (
+    WITH RECURSIVE down(id) AS (
+      SELECT ${groupId}::uuid UNION SELECT g.id FROM groups g JOIN down ON g.parent_id = down.id
+    ) SELECT gm.user_id FROM group_members gm JOIN down ON gm.group_id = down.id)`;
+}
+
+export async function existingGroupIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('groups').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function addMember(db: Db, groupId: string, userId: string): Promise<void> {
+  await db.insertInto('group_members').values({ group_id: groupId, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function removeMember(db: Db, groupId: string, userId: string): Promise<void> {
+  await db.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', userId).execute();
+}
+
+export async function replaceUserGroups(db: Db, userId: string, groupIds: string[]): Promise<void> {
+  await db.deleteFrom('group_members').where('user_id', '=', userId).execute();
+  if (groupIds.length > 0) {
+    await db.insertInto('group_members').values(groupIds.map((groupId) => ({ group_id: groupId, user_id: userId }))).execute();
+  }
+}
+
+/** Serialises changes to the hierarchy, so two concurrent moves cannot close a cycle. */
+export async function lockHierarchy(db: Db): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(7246392)`.execute(db);
+}

@@ -1,0 +1,22 @@
+// Rules for putting users into groups, shared by the groups API and the user's `groups` field.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { problems } from '../http/problem.ts';
+import type { Role } from '../auth/roles.ts';
+import * as repo from './group.repo.ts';
+import { isUuid } from '../ids.ts';
+
+/** Unknown ids → 400 with a pointer each; a manager may not hand out superuser groups → 403. */
+export async function checkGroupIds(db: Kysely<Database>, actor: { role: Role } | undefined, ids: string[]): Promise<void> {
+  const known = await repo.existingGroupIds(db, ids.filter(isUuid));
+  const unknown = ids.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id.toLowerCase()) && !known.has(id));
+  if (unknown.length > 0) {
+    throw problems.invalid(
+      unknown.map(({ id, i }) => ({ pointer: `/groups/${i}`, code: 'unknown_group', detail: `no group has the id "${id}"` })),
+      'Some groups do not exist.',
+    );
+  }
+  if (actor?.role === 'manager' && (await repo.grantsSuperuser(db, ids))) {
+    throw problems.forbidden('group.superuser_forbidden', 'Managers cannot grant membership of a superuser group (or one below it).');
+  }
+}
