@@ -7,6 +7,7 @@ import type { Store } from './store/db.ts';
 import type { PasswordHasher } from './credentials/password.ts';
 import { basicScheme } from './auth/basic.ts';
 import { createAuthenticator } from './http/auth.ts';
+import type { Permission } from './auth/roles.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { checkAccept } from './http/negotiate.ts';
 import { registerIdempotency } from './http/idempotency.ts';
@@ -67,7 +68,14 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Permission;
+}
+
 export interface App extends FastifyInstance {
+  routeTable: RouteAccess[];
   system: SystemService;
   keys: KeyRing;
   queue: Queue;
@@ -178,9 +186,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandling(app);
   for (const schema of [ProblemSchema, UserSchema, UserListSchema, GroupSchema, GroupListSchema]) app.addSchema(schema);
 
+  // Every route but the docs plugin's static pages names who may call it; one without fails to
+  // register, so nothing becomes reachable by accident. The table feeds the role-matrix test.
+  const routeTable: RouteAccess[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
-      throw new Error(`route ${route.method} ${route.url} declares no access permission`);
+    if (route.url.startsWith('/docs')) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access permission`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
     }
   });
 
