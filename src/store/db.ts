@@ -12,20 +12,22 @@ export interface Store {
   /** Runs a multi-statement SQL script in one session (migrations). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as an image that `image` can start from. */
+  dumpImage?(): Promise<Blob>;
 }
 
 export type StoreOptions =
-  | { backend: 'pglite'; dataDir?: string }
+  | { backend: 'pglite'; dataDir?: string; /** A dumpDataDir() image to start from (tests). */ image?: Blob }
   | { backend: 'postgres'; url: string; poolSize?: number };
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.backend === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.image);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Store> {
+async function openPglite(dataDir: string | undefined, image: Blob | undefined): Promise<Store> {
   if (dataDir) await fs.mkdir(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = image ? new PGlite(dataDir, { loadDataDir: image }) : new PGlite(dataDir);
   const dialect = pgliteDialect(client);
   const db = new Kysely<Database>({ dialect });
   await client.waitReady;
@@ -34,6 +36,7 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
     backend: 'pglite',
     exec: (script) => dialect.driver.exec(script),
     close: () => db.destroy(),
+    dumpImage: async () => (await client.dumpDataDir('none')) as Blob,
   };
 }
 
