@@ -59,7 +59,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     });
     const link = `${deps.publicUrl}${LINK_PATHS[purpose]}?token=${encodeURIComponent(token)}`;
     const name = user.name ?? user.givenName ?? user.username;
-    const mail = renderMail(purpose, { locale: user.locale, name, link, ttlHours: Math.round(ttlOf(purpose) / 3600) });
+    const mail = renderMail(purpose, { locale: user.locale, name, link, ttlMinutes: Math.round(ttlOf(purpose) / 60) });
     await deps.mailer.send({ to: email, ...mail });
   }
 
@@ -122,7 +122,11 @@ export function createLifecycle(deps: LifecycleDeps) {
     async activate(input: { token: string; password: string }): Promise<User> {
       const row = await findLiveToken(deps.db, input.token, 'activation', deps.now());
       const user = await users.getUserById(deps.db, row.userId);
-      if (!user || user.status !== 'invited') throw problems.conflict('user.not_invited', 'This account is no longer waiting for activation.');
+      if (!user || user.status !== 'invited') {
+        // A concurrent activation may have spent this token between the two reads: say so.
+        await findLiveToken(deps.db, input.token, 'activation', deps.now());
+        throw problems.conflict('user.not_invited', 'This account is no longer waiting for activation.');
+      }
       assertStrongPassword(input.password, user);
       const passwordHash = await deps.passwords.hash(input.password);
       await deps.db.transaction().execute(async (trx) => {
