@@ -64,7 +64,7 @@ function compare(target: FilterTarget, attr: Attribute, name: string, op: string
   }
   // uuid columns compare as text, so a malformed id matches nothing instead of failing.
   const left = attr.kind === 'uuid' ? sql`${col}::text` : attr.kind === 'text' ? sql`lower(${col})` : col;
-  const right = attr.kind === 'folded' ? (attr.fold ?? ((v: string) => v.toLowerCase()))(value) : attr.kind === 'text' ? value.toLowerCase() : value;
+  const right = attr.kind === 'folded' ? (attr.fold ?? ((v: string) => v.toLowerCase()))(value) : attr.kind === 'text' || attr.kind === 'uuid' ? value.toLowerCase() : value;
   if (op === 'co' || op === 'sw' || op === 'ew') {
     const pattern = likePattern(right, op);
     return sql<SqlBool>`${left} LIKE ${pattern}`;

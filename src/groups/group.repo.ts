@@ -86,7 +86,10 @@ export async function deleteGroup(db: Db, id: string): Promise<void> {
   try {
     await db.deleteFrom('groups').where('id', '=', id).execute();
   } catch (error) {
-    if ((error as { code?: string }).code === '23503') throw new GroupHasChildren();
+    // ON DELETE RESTRICT reports restrict_violation (23001) on newer PostgreSQL (and PGlite),
+    // foreign_key_violation (23503) on older ones.
+    const code = (error as { code?: string }).code;
+    if (code === '23001' || code === '23503') throw new GroupHasChildren();
     throw error;
   }
 }

@@ -23,7 +23,9 @@ export interface GroupDeps {
   forgetAll(): void;
 }
 
-export const groupEtag = (group: { version: number }) => `"${group.version}"`;
+/** Strong ETag: the row version, and the member count, which changes without touching the row. */
+export const groupEtag = (group: { version: number; memberCount: number }) =>
+  group.memberCount === 0 ? `"${group.version}"` : `"${group.version}-m${group.memberCount}"`;
 const notFound = () => problems.notFound('group.not_found', 'No group has this id.');
 
 const FILTER: FilterTarget = {
@@ -101,7 +103,11 @@ export function createGroups(deps: GroupDeps) {
       };
       if (current.isSuperuser || fields.isSuperuser) managerMayNot(actor, 'Managers cannot create, change or delete superuser groups.');
       checkAttributes(fields.attributes);
-      if (fields.parent !== current.parent) await checkParent(trx, actor, id, fields.parent);
+      if (fields.parent !== current.parent) {
+        // Moving a group out from under a superuser group strips its members of superuser.
+        if (await repo.grantsSuperuser(trx, [id])) managerMayNot(actor, 'Managers cannot move groups that grant superuser.');
+        await checkParent(trx, actor, id, fields.parent);
+      }
       const updated = await write(() => repo.updateGroup(trx, id, fields, deps.now()));
       return [current, updated!] as const;
     });
@@ -148,7 +154,7 @@ export function createGroups(deps: GroupDeps) {
         if (!ifMatchAllows(ifMatch, groupEtag(current))) {
           throw problems.preconditionFailed('group.etag_mismatch', 'The group has changed since the ETag in If-Match.');
         }
-        if (current.isSuperuser) managerMayNot(actor, 'Managers cannot delete superuser groups.');
+        if (await repo.grantsSuperuser(trx, [id])) managerMayNot(actor, 'Managers cannot delete groups that grant superuser.');
         try {
           await repo.deleteGroup(trx, id);
         } catch (error) {

@@ -8,6 +8,13 @@ import { isUuid } from '../ids.ts';
 
 /** Unknown ids → 400 with a pointer each; a manager may not hand out superuser groups → 403. */
 export async function checkGroupIds(db: Kysely<Database>, actor: { role: Role } | undefined, ids: string[]): Promise<void> {
+  const seen = new Map<string, number>();
+  const repeats = ids.flatMap((id, i) => {
+    const first = seen.get(id.toLowerCase());
+    if (first === undefined) seen.set(id.toLowerCase(), i);
+    return first === undefined ? [] : [{ pointer: `/groups/${i}`, code: 'duplicate_items', detail: `repeats /groups/${first}` }];
+  });
+  if (repeats.length > 0) throw problems.invalid(repeats, 'A group is named twice.');
   const known = await repo.existingGroupIds(db, ids.filter(isUuid));
   const unknown = ids.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id.toLowerCase()) && !known.has(id));
   if (unknown.length > 0) {

@@ -290,7 +290,8 @@ export async function countByPath(db: Db): Promise<{ path: string; count: number
     .selectFrom('users')
     .select(['path', sql<number>`count(*)::int`.as('count')])
     .groupBy('path')
-    .orderBy('path')
+    // Byte order, so both backends (and any server collation) list paths alike.
+    .orderBy(sql`path COLLATE "C"`)
     .execute();
 }
 

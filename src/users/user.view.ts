@@ -31,8 +31,14 @@ export function toUserView(user: User, callerId: string | undefined): UserView {
   };
 }
 
-export function userEtag(user: Pick<User, 'id' | 'version'>): string {
-  return `"${user.version}"`;
+/**
+ * Strong ETag of the user's representation: the row version, plus a digest of what is derived
+ * from other rows (memberships, superuser status), which change without touching the row.
+ */
+export function userEtag(user: Pick<User, 'version' | 'groups' | 'isSuperuser'>): string {
+  if (user.groups.length === 0 && !user.isSuperuser) return `"${user.version}"`;
+  const derived = createHash('sha256').update(`${[...user.groups].sort().join(',')}|${user.isSuperuser}`).digest('base64url');
+  return `"${user.version}-${derived.slice(0, 10)}"`;
 }
 
 function initials(user: User): string {
