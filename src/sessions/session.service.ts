@@ -44,7 +44,12 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+// A token's signature and claims never change, so a verified token is remembered (its expiry is
+// still checked on every use, and its session's liveness through the validity cache).
+const VERIFIED_LIMIT = 10_000;
+
 export function createSessions(deps: SessionDeps) {
+  const verified = new Map<string, { sid: unknown; sub: string | undefined; exp: number }>();
   const csrfFor = (sessionId: string) => createHmac('sha256', deps.csrfKey).update(sessionId).digest('base64url');
 
   async function issueAccessToken(userId: string, sessionId: string): Promise<string> {
@@ -88,23 +93,27 @@ export function createSessions(deps: SessionDeps) {
 
     /** The live session a JWT names, or why it is not acceptable. */
     async fromAccessToken(token: string): Promise<LiveSession | { error: string }> {
-      let sid: unknown;
-      let sub: string | undefined;
-      try {
-        const { payload } = await jwtVerify(
-          token,
-          async (header) => {
-            const key = header.kid ? await deps.keys.verificationKey(header.kid) : undefined;
-            if (!key) throw new joseErrors.JWKSNoMatchingKey();
-            return key;
-          },
-          { issuer: deps.issuer, audience: AUDIENCE, algorithms: [JWT_ALG], typ: 'at+jwt', currentDate: deps.now() },
-        );
-        sid = payload.sid;
-        sub = payload.sub;
-      } catch (error) {
-        return { error: error instanceof joseErrors.JWTExpired ? 'the access token has expired' : 'the access token is not valid' };
+      let claims = verified.get(token);
+      if (claims && claims.exp * 1000 <= deps.now().getTime()) return { error: 'the access token has expired' };
+      if (!claims) {
+        try {
+          const { payload } = await jwtVerify(
+            token,
+            async (header) => {
+              const key = header.kid ? await deps.keys.verificationKey(header.kid) : undefined;
+              if (!key) throw new joseErrors.JWKSNoMatchingKey();
+              return key;
+            },
+            { issuer: deps.issuer, audience: AUDIENCE, algorithms: [JWT_ALG], typ: 'at+jwt', currentDate: deps.now() },
+          );
+          claims = { sid: payload.sid, sub: payload.sub, exp: payload.exp ?? 0 };
+        } catch (error) {
+          return { error: error instanceof joseErrors.JWTExpired ? 'the access token has expired' : 'the access token is not valid' };
+        }
+        if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value as string);
+        verified.set(token, claims);
       }
+      const { sid, sub } = claims;
       if (typeof sid !== 'string') return { error: 'the access token names no session' };
       const session = await live(`sid:${sid}`, { id: sid });
       if (!session || session.user.id !== sub) return { error: 'the session has ended' };
