@@ -15,6 +15,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { ProblemError } from './http/problem.ts';
 import { ProblemSchema } from './http/schema-helpers.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { refuseNul } from './http/nul.ts';
 import { createSystem, type SystemService } from './system/system.service.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { getAuthUserByUsername } from './users/user.repo.ts';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicUrl: deps.publicUrl ?? 'http://127.0.0.1:8080',
     ttl: { activation: 7 * 86_400, passwordReset: 3_600, emailVerification: 86_400, ...deps.lifecycleTtl },
     endSessions: (userId) => sessions.revokeAllOf(userId),
+    resetLimit: ipLimits.passwordReset,
   });
   const userDeps: UserDeps = {
     db,
@@ -201,7 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await app.register(cookie);
   const authenticate = createAuthenticator([
-    basicScheme({ db, passwords: deps.passwords, now, findUserByUsername, ipThrottle: ipLimits.basic }),
+    basicScheme({ db, passwords: deps.passwords, now, findUserByUsername, ipThrottle: ipLimits.basic, ipSucceeded: ipLimits.basicSucceeded }),
     bearerScheme({ sessions, tokens }),
     tokenScheme({ tokens }),
     cookieScheme({ sessions, cookieName: SESSION_COOKIE }),
@@ -222,6 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       throw new ProblemError({ status: 412, code: 'system.read_only', detail: 'The service is read-only (maintenance).' });
     }
   });
+  app.addHook('preValidation', async (request) => refuseNul(request));
   registerIdempotency(app, { db, now });
   const registry = registerMetrics(app, { db });
 

@@ -13,19 +13,23 @@ export function parseBasic(header: string): { username: string; password: string
   if (!match) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
+  if (colon < 0 || decoded.includes('\0')) return undefined;
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 export interface BasicDeps extends PasswordCheckDeps {
   findUserByUsername(username: string): Promise<AuthUser | undefined>;
-  /** Per-IP limit on failed Basic checks; answers seconds to wait when exceeded. */
-  ipThrottle?(ip: string, failed: boolean): Promise<number | undefined>;
+  /** Per-IP limit on Basic password checks (counted before they run); seconds to wait when exceeded. */
+  ipThrottle?(ip: string): Promise<number | undefined>;
+  ipSucceeded?(ip: string): Promise<void>;
 }
 
 export function basicScheme(deps: BasicDeps): AuthScheme {
   const secret = randomBytes(32);
   const verified = new Set<string>();
+  // Concurrent requests with one credential share one check: a script's burst at start-up costs
+  // one argon2 hash and one attempt, not one each.
+  const inFlight = new Map<string, Promise<AuthResult>>();
 
   const remember = (key: string) => {
     if (verified.size >= CACHE_LIMIT) verified.delete(verified.values().next().value as string);
@@ -45,21 +49,34 @@ export function basicScheme(deps: BasicDeps): AuthScheme {
         ? createHmac('sha256', secret).update(`${user.id}\0${user.passwordHash}\0${credentials.password}`).digest('base64')
         : '';
       const knownGood = user !== undefined && verified.has(key);
-      if (!knownGood && deps.ipThrottle) {
-        const wait = await deps.ipThrottle(input.ip, false);
-        if (wait !== undefined) return { kind: 'throttled', reason: 'too many failed attempts from this address', retryAfter: wait };
+      if (knownGood) return check(user, credentials.password, key, input.ip, true);
+      const shared = key ? inFlight.get(key) : undefined;
+      if (shared) return shared;
+      const pending = check(user, credentials.password, key, input.ip, false);
+      if (key) {
+        inFlight.set(key, pending);
+        pending.finally(() => inFlight.delete(key)).catch(() => {});
       }
-      const check = await checkPassword(deps, user, credentials.password, { knownGood });
-      if (!check.ok) {
-        if (check.locked) return { kind: 'throttled', reason: 'the account is locked after failed attempts', retryAfter: check.retryAfter };
-        await deps.ipThrottle?.(input.ip, true);
-        return { kind: 'invalid', reason: 'invalid username or password' };
-      }
-      if (check.user.mfaEnabled) {
-        return { kind: 'invalid', reason: 'this account uses MFA: sign in with POST /api/v1/sessions' };
-      }
-      remember(key);
-      return { kind: 'ok', user: check.user };
+      return pending;
     },
   };
+
+  async function check(user: AuthUser | undefined, password: string, key: string, ip: string, knownGood: boolean): Promise<AuthResult> {
+    if (!knownGood && deps.ipThrottle) {
+      const wait = await deps.ipThrottle(ip);
+      if (wait !== undefined) return { kind: 'throttled', reason: 'too many failed attempts from this address', retryAfter: wait };
+    }
+    // An MFA user's right password must not reset the count that wrong codes built up.
+    const result = await checkPassword(deps, user, password, { knownGood, recordSuccess: user?.mfaEnabled !== true });
+    if (!result.ok) {
+      if (result.locked) return { kind: 'throttled', reason: 'the account is locked after failed attempts', retryAfter: result.retryAfter };
+      return { kind: 'invalid', reason: 'invalid username or password' };
+    }
+    if (!knownGood) await deps.ipSucceeded?.(ip);
+    if (result.user.mfaEnabled) {
+      return { kind: 'invalid', reason: 'this account uses MFA: sign in with POST /api/v1/sessions' };
+    }
+    remember(key);
+    return { kind: 'ok', user: result.user };
+  }
 }

@@ -10,12 +10,13 @@ export interface CredentialActor {
 
 export function assertMayManageCredentials(
   actor: CredentialActor,
-  target: { id: string; role: Role },
+  target: { id: string; role: Role; isSuperuser: boolean },
   mode: 'read' | 'write',
 ): void {
   if (actor.userId === target.id || actor.role === 'admin') return;
   if (actor.role === 'manager') {
-    if (target.role !== 'admin') return;
+    // A superuser acts as an admin: its credentials are an admin's credentials.
+    if (target.role !== 'admin' && !target.isSuperuser) return;
     throw problems.forbidden('user.admin_protected', 'Managers cannot manage the credentials of administrators.');
   }
   if (actor.role === 'auditor' && mode === 'read') return;

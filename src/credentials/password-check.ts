@@ -5,7 +5,7 @@ import type { Database } from '../store/schema.ts';
 import type { AuthUser } from '../auth/scheme.ts';
 import type { PasswordHasher } from './password.ts';
 import { lockRetryAfter } from './lockout.ts';
-import { recordLoginFailure, recordLoginSuccess } from '../users/user.repo.ts';
+import { getLockedUntil, recordLoginFailure, recordLoginSuccess, reserveLoginAttempt } from '../users/user.repo.ts';
 
 export interface PasswordCheckDeps {
   db: Kysely<Database>;
@@ -40,6 +40,11 @@ export async function checkPassword(
     await deps.passwords.burn(password);
     return { ok: false, locked: false };
   }
+  if (!options.knownGood && !(await reserveLoginAttempt(deps.db, user.id, deps.now()))) {
+    // Locked, or as many checks in flight as failures are allowed: wait for them to finish.
+    const retryAfter = lockRetryAfter(await getLockedUntil(deps.db, user.id), deps.now()) ?? 1;
+    return { ok: false, locked: true, retryAfter };
+  }
   const good = options.knownGood || (await deps.passwords.verify(user.passwordHash!, password));
   if (!good) {
     await recordLoginFailure(deps.db, user.id, deps.now());
@@ -47,7 +52,7 @@ export async function checkPassword(
   }
   // Login records its success itself, after the second factor: a right password followed by a
   // wrong code must not clear the failures that code adds.
-  if (options.recordSuccess !== false && (user.failedLogins > 0 || options.touchLastLogin)) {
+  if (options.recordSuccess !== false && (!options.knownGood || user.failedLogins > 0 || options.touchLastLogin)) {
     await recordLoginSuccess(deps.db, user.id, deps.now(), options.touchLastLogin ?? false);
   }
   return { ok: true, user };

@@ -55,7 +55,8 @@ function compare(target: FilterTarget, attr: Attribute, name: string, op: string
   if (typeof value !== 'string') throw invalid(`${name} must be compared with a string`, at?.value);
   if (attr.kind === 'time') {
     const time = new Date(value);
-    if (Number.isNaN(time.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    // Year 0 parses in JavaScript but is out of PostgreSQL's range.
+    if (Number.isNaN(time.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value) || time.getUTCFullYear() < 1) {
       throw invalid(`${name} must be compared with an RFC 3339 timestamp`, at?.value);
     }
     if (op === 'co' || op === 'sw' || op === 'ew') throw invalid(`${op} does not apply to the timestamp ${name}`, at?.op);

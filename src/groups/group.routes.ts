@@ -41,7 +41,8 @@ function fieldsOf(request: FastifyRequest): string[] | undefined {
 function sendGroup(request: FastifyRequest, reply: FastifyReply, group: Group, status = 200) {
   reply.header('etag', groupEtag(group));
   const prefer = request.headers.prefer;
-  if (status === 200 && typeof prefer === 'string' && /\breturn=minimal\b/i.test(prefer)) {
+  const writes = request.method === 'PUT' || request.method === 'PATCH';
+  if (writes && typeof prefer === 'string' && /\breturn=minimal\b/i.test(prefer)) {
     return reply.status(204).header('preference-applied', 'return=minimal').send();
   }
   return reply.status(status).send(project(toGroupView(group), fieldsOf(request)));

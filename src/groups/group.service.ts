@@ -10,7 +10,7 @@ import { UniqueViolation } from '../store/errors.ts';
 import { compileFilter, likePattern, type FilterTarget } from '../filter/sql-filter.ts';
 import { checkAttributes, fieldProblem, type Actor } from '../users/user.rules.ts';
 import * as users from '../users/user.repo.ts';
-import { isUuid } from '../ids.ts';
+import { canonicalId, isUuid } from '../ids.ts';
 import * as repo from './group.repo.ts';
 import type { GroupWriteInput } from './group.schema.ts';
 
@@ -79,14 +79,16 @@ async function write<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function createGroups(deps: GroupDeps) {
-  async function get(id: string): Promise<repo.Group> {
-    const group = isUuid(id) ? await repo.getGroupById(deps.db, id) : undefined;
+  async function get(rawId: string): Promise<repo.Group> {
+    const id = canonicalId(rawId);
+    const group = id ? await repo.getGroupById(deps.db, id) : undefined;
     if (!group) throw notFound();
     return group;
   }
 
-  async function change(actor: Actor, id: string, ifMatch: string | undefined, next: (current: repo.Group) => GroupWriteInput) {
-    if (!isUuid(id)) throw notFound();
+  async function change(actor: Actor, rawId: string, ifMatch: string | undefined, next: (current: repo.Group) => GroupWriteInput) {
+    const id = canonicalId(rawId);
+    if (!id) throw notFound();
     const [before, after] = await deps.db.transaction().execute(async (trx) => {
       await repo.lockHierarchy(trx);
       const current = await repo.getGroupById(trx, id, { forUpdate: true });
@@ -97,7 +99,7 @@ export function createGroups(deps: GroupDeps) {
       const input = next(current);
       const fields: repo.GroupFields = {
         name: input.name,
-        parent: input.parent ?? null,
+        parent: input.parent ? (canonicalId(input.parent) ?? input.parent) : null,
         isSuperuser: input.isSuperuser ?? current.isSuperuser,
         attributes: input.attributes ?? {},
       };
@@ -121,7 +123,7 @@ export function createGroups(deps: GroupDeps) {
     async create(actor: Actor, input: GroupWriteInput): Promise<repo.Group> {
       const fields: repo.GroupFields = {
         name: input.name,
-        parent: input.parent ?? null,
+        parent: input.parent ? (canonicalId(input.parent) ?? input.parent) : null,
         isSuperuser: input.isSuperuser ?? false,
         attributes: input.attributes ?? {},
       };
@@ -145,8 +147,9 @@ export function createGroups(deps: GroupDeps) {
       );
     },
 
-    async remove(actor: Actor, id: string, ifMatch?: string): Promise<void> {
-      if (!isUuid(id)) throw notFound();
+    async remove(actor: Actor, rawId: string, ifMatch?: string): Promise<void> {
+      const id = canonicalId(rawId);
+      if (!id) throw notFound();
       await deps.db.transaction().execute(async (trx) => {
         await repo.lockHierarchy(trx);
         const current = await repo.getGroupById(trx, id, { forUpdate: true });
@@ -177,7 +180,7 @@ export function createGroups(deps: GroupDeps) {
 
     async setMember(actor: Actor, groupId: string, userId: string, member: boolean): Promise<void> {
       const group = await get(groupId);
-      const user = isUuid(userId) ? await users.getUserById(deps.db, userId) : undefined;
+      const user = canonicalId(userId) ? await users.getUserById(deps.db, userId) : undefined;
       if (!user) throw problems.notFound('user.not_found', 'No user has this id.');
       if (actor.role === 'manager' && (user.role === 'admin' || user.isSuperuser)) {
         throw problems.forbidden('user.admin_protected', 'Managers cannot change the memberships of administrators.');

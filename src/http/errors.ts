@@ -39,7 +39,11 @@ function toProblem(error: FastifyError): ProblemError {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    // Only these members: driver errors carry enumerable extras (a query's parameters) that
+    // could hold hashes or secrets.
+    if (problem.status >= 500) {
+      request.log.error({ err: { type: error.name, message: error.message, code: error.code, stack: error.stack } }, 'request failed');
+    }
     else request.log.info({ status: problem.status, code: problem.code }, 'request refused');
     void reply
       .status(problem.status)

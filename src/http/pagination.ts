@@ -1,5 +1,6 @@
 // Keyset cursors: opaque to clients, base64url of the last key seen.
 import { ProblemError } from './problem.ts';
+import { isUuid } from '../ids.ts';
 
 export function encodeCursor(lastId: string): string {
   return Buffer.from(JSON.stringify({ after: lastId })).toString('base64url');
@@ -9,7 +10,7 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    if (typeof parsed.after === 'string' && /^[0-9a-f-]{36}$/.test(parsed.after)) return parsed.after;
+    if (typeof parsed.after === 'string' && isUuid(parsed.after)) return parsed.after;
   } catch {
     // fall through to the problem below
   }

@@ -83,7 +83,12 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
 }
 
 export async function markDone(db: Db, id: string, now: Date): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'done', locked_until: null, last_error: null, updated_at: now }).where('id', '=', id).execute();
+  // A done job's payload has served its purpose (it may hold a sealed password): drop it.
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', payload: '{}', locked_until: null, last_error: null, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function markFailed(db: Db, id: string, error: string, retryAt: Date | undefined, now: Date): Promise<void> {
@@ -110,4 +115,9 @@ export async function listJobs(db: Db, query: { status?: string; afterId?: strin
 export async function countByStatus(db: Db): Promise<Record<string, number>> {
   const rows = await db.selectFrom('jobs').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute();
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** Forgets finished jobs older than `before` (failed ones stay for an admin to see). */
+export async function purgeDone(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('jobs').where('status', '=', 'done').where('updated_at', '<', before).execute();
 }

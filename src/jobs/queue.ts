@@ -19,6 +19,8 @@ export interface QueueDeps {
 const LEASE_MS = 5 * 60_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 const DEFAULT_ATTEMPTS = 10;
+const KEEP_DONE_MS = 7 * 86_400_000;
+const PURGE_EVERY_MS = 60 * 60_000;
 
 export function backoffMs(attempts: number): number {
   return Math.min(2_000 * 2 ** (attempts - 1), MAX_BACKOFF_MS);
@@ -45,8 +47,15 @@ export function createQueue(deps: QueueDeps) {
   }
 
   /** Runs every job due now; resolves with how many ran. Concurrent calls share one pass. */
+  let purgedAt = 0;
+
   function runDue(): Promise<number> {
     running ??= (async () => {
+      const now = deps.now().getTime();
+      if (now - purgedAt > PURGE_EVERY_MS) {
+        purgedAt = now;
+        await repo.purgeDone(deps.db, new Date(now - KEEP_DONE_MS));
+      }
       let total = 0;
       for (;;) {
         const jobs = await repo.claimDue(deps.db, deps.now(), LEASE_MS, 10);

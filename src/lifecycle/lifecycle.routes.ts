@@ -60,10 +60,10 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: UserDeps & { l
       tags: TAGS,
       security: [],
       body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) }, { additionalProperties: false }),
-      response: { 202: Accepted, ...problemResponses(400, 412, 415) },
+      response: { 202: Accepted, ...problemResponses(400, 412, 415, 429) },
     },
     handler: async (request, reply) => {
-      await deps.lifecycle.requestPasswordReset(request.body.email);
+      await deps.lifecycle.requestPasswordReset(request.body.email, request.ip);
       return reply.status(202).send({ status: 'accepted' as const });
     },
   });

@@ -35,6 +35,8 @@ export interface LifecycleDeps {
   ttl: LifecycleTtl;
   /** Ends a user's sessions (after a password reset). */
   endSessions(userId: string): Promise<void>;
+  /** Limits reset requests per client address (wait → 429) and per mailbox (mail: false). */
+  resetLimit(ip: string, mailbox: string): Promise<{ wait?: number; mail: boolean }>;
 }
 
 const SEAL_CONTEXT = 'pending-password';
@@ -104,6 +106,8 @@ export function createLifecycle(deps: LifecycleDeps) {
     },
     async changed(trx, before, after) {
       const emailChanged = (after.email && foldKey(after.email)) !== (before.email && foldKey(before.email));
+      // A reset link mailed to the old address must not outlive the change.
+      if (emailChanged) await retireTokens(trx, after.id, 'password_reset');
       if (emailChanged && after.status === 'active' && after.email) {
         await deps.queue.enqueue(trx, 'mail.email_verification', { userId: after.id, email: after.email });
       }
@@ -145,7 +149,10 @@ export function createLifecycle(deps: LifecycleDeps) {
     },
 
     /** Queues the mail whether or not the address is known, so neither answer nor timing tells. */
-    async requestPasswordReset(email: string): Promise<void> {
+    async requestPasswordReset(email: string, ip: string): Promise<void> {
+      const limit = await deps.resetLimit(ip, foldKey(email));
+      if (limit.wait !== undefined) throw problems.tooManyAttempts('Too many password-reset requests from this address.', limit.wait);
+      if (!limit.mail) return; // this mailbox had enough mail for now; the answer stays the same
       await deps.queue.enqueue(deps.db, 'mail.password_reset', { email });
       deps.queue.wake();
     },

@@ -6,10 +6,13 @@ import * as repo from './rate-limit.repo.ts';
 export interface IpLimitConfig {
   /** Login attempts per address per window. */
   sessionsPerWindow: number;
-  /** Failed Basic checks per address per window. */
+  /** Basic password checks (not repeats of a verified credential) per address per window. */
   basicFailuresPerWindow: number;
   windowMs: number;
 }
+
+// At most this many reset mails an hour go to one mailbox, however many addresses ask.
+const RESET_MAILS_PER_HOUR = 5;
 
 export const DEFAULT_IP_LIMITS: IpLimitConfig = { sessionsPerWindow: 30, basicFailuresPerWindow: 30, windowMs: 60_000 };
 
@@ -24,16 +27,25 @@ export function createIpLimits(deps: { db: Kysely<Database>; now: () => Date; li
       return window.hits > deps.limits.sessionsPerWindow ? retryAfter(window) : undefined;
     },
 
-    /** With failed=false, asks whether the address may try; with failed=true, counts a failure. */
-    async basic(ip: string, failed: boolean): Promise<number | undefined> {
-      const bucket = `basic:${ip}`;
-      if (failed) {
-        await repo.hit(deps.db, bucket, deps.now(), deps.limits.windowMs);
-        return undefined;
-      }
-      const window = await repo.peek(deps.db, bucket);
-      if (!window || window.windowStart.getTime() + deps.limits.windowMs <= deps.now().getTime()) return undefined;
-      return window.hits >= deps.limits.basicFailuresPerWindow ? retryAfter(window) : undefined;
+    /**
+     * Counts a Basic password check before it runs, so bursts cannot race past the limit; a check
+     * that succeeds is taken back with `basicSucceeded`, so only failures use up the limit.
+     */
+    async basic(ip: string): Promise<number | undefined> {
+      const window = await repo.hit(deps.db, `basic:${ip}`, deps.now(), deps.limits.windowMs);
+      if (window.hits <= deps.limits.basicFailuresPerWindow) return undefined;
+      await repo.unhit(deps.db, `basic:${ip}`);
+      return retryAfter(window);
+    },
+
+    basicSucceeded: (ip: string) => repo.unhit(deps.db, `basic:${ip}`),
+
+    /** Password-reset requests: per address → 429; per target mailbox → quietly no mail. */
+    async passwordReset(ip: string, mailbox: string): Promise<{ wait?: number; mail: boolean }> {
+      const byIp = await repo.hit(deps.db, `reset-ip:${ip}`, deps.now(), deps.limits.windowMs);
+      if (byIp.hits > deps.limits.sessionsPerWindow) return { wait: retryAfter(byIp), mail: false };
+      const byMailbox = await repo.hit(deps.db, `reset-mail:${mailbox}`, deps.now(), 60 * 60_000);
+      return { mail: byMailbox.hits <= RESET_MAILS_PER_HOUR };
     },
   };
 }

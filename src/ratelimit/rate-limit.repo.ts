@@ -24,6 +24,11 @@ export async function hit(db: Kysely<Database>, bucket: string, now: Date, windo
   return { hits: row.hits, windowStart: row.window_start };
 }
 
+/** Takes back one hit (a check that turned out to succeed). */
+export async function unhit(db: Kysely<Database>, bucket: string): Promise<void> {
+  await db.updateTable('rate_limits').set({ hits: sql`greatest(rate_limits.hits - 1, 0)` }).where('bucket', '=', bucket).execute();
+}
+
 export async function peek(db: Kysely<Database>, bucket: string): Promise<Window | undefined> {
   const row = await db.selectFrom('rate_limits').select(['hits', 'window_start']).where('bucket', '=', bucket).executeTakeFirst();
   return row && { hits: row.hits, windowStart: row.window_start };

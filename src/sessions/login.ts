@@ -3,7 +3,7 @@
 import { checkPassword, type PasswordCheckDeps } from '../credentials/password-check.ts';
 import { ProblemError, problems } from '../http/problem.ts';
 import type { AuthUser } from '../auth/scheme.ts';
-import { recordLoginFailure, recordLoginSuccess } from '../users/user.repo.ts';
+import { recordLoginFailure, recordLoginSuccess, releaseLoginAttempt } from '../users/user.repo.ts';
 import type { Mfa } from '../mfa/mfa.service.ts';
 import type { IpLimits } from '../ratelimit/ip-limits.ts';
 import type { IssuedSession, Sessions } from './session.service.ts';
@@ -40,10 +40,13 @@ export async function login(
   }
   if (check.user.mfaEnabled) {
     if (!input.totp) {
+      // Asking for the second factor is neither a failure nor a success.
+      await releaseLoginAttempt(deps.db, check.user.id);
       throw unauthorized('auth.mfa_required', 'mfa-required', 'This account uses MFA: send a current TOTP code (or a recovery code) as `totp`.');
     }
     if (!(await deps.mfa.checkSecondFactor(check.user.id, input.totp))) {
-      // A wrong or replayed code counts towards the lock like a wrong password.
+      // A wrong or replayed code counts towards the lock like a wrong password: the attempt
+      // reserved for the password check stays counted, and may complete a lock.
       await recordLoginFailure(deps.db, check.user.id, deps.now());
       throw unauthorized('auth.mfa_invalid', 'mfa-invalid', 'The TOTP or recovery code is not valid, or was used already.');
     }

@@ -7,6 +7,7 @@ import type { Sessions } from '../sessions/session.service.ts';
 import { assertMayManageCredentials, type CredentialActor } from '../auth/ownership.ts';
 import * as repo from './user.repo.ts';
 import { getUser } from './user.service.ts';
+import { retireTokens } from '../lifecycle/user-tokens.ts';
 import type { User } from './user.model.ts';
 
 export interface PasswordDeps extends PasswordCheckDeps {
@@ -20,7 +21,12 @@ async function store(deps: PasswordDeps, user: User, password: string, keepSessi
     throw problems.conflict('user.service_account_password', 'Service accounts have no password: they use tokens.');
   }
   assertStrongPassword(password, user);
-  await repo.setPasswordHash(deps.db, user.id, await deps.passwords.hash(password), deps.now());
+  const passwordHash = await deps.passwords.hash(password);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.setPasswordHash(trx, user.id, passwordHash, deps.now());
+    // A reset link still in someone's mailbox must not undo this password.
+    await retireTokens(trx, user.id, 'password_reset');
+  });
   await deps.sessions.revokeAllOf(user.id, keepSession);
   deps.forgetUser(user.id);
 }
@@ -42,6 +48,9 @@ export async function changeOwnPassword(
 
 export async function setPassword(deps: PasswordDeps, actor: CredentialActor, id: string, password: string): Promise<void> {
   const user = await getUser(deps, id);
+  if (user.id === actor.userId) {
+    throw problems.forbidden('password.current_required', 'Your own password changes at PUT /api/v1/users/me/password, with the current one.');
+  }
   assertMayManageCredentials(actor, user, 'write');
   await store(deps, user, password);
 }

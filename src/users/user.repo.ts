@@ -185,18 +185,45 @@ export async function listUsers(db: Db, query: UserQuery): Promise<User[]> {
   return rows.map(toUser);
 }
 
-/** Counts a failed password check; the 5th in a row locks the account (see credentials/lockout.ts). */
+/**
+ * Reserves a password check before it runs: the attempt counts as failed until it succeeds.
+ * Refused (false) while the account is locked or while failures plus checks in flight already
+ * reach the limit, so a burst of concurrent guesses gets no more than the limit's worth of checks.
+ */
+export async function reserveLoginAttempt(db: Db, id: string, now: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ failed_logins: sql`users.failed_logins + 1` })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .where('failed_logins', '<', MAX_FAILURES)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** After a failed check: when the failures reached the limit, lock (30 s, doubling, ≤ 15 min). */
 export async function recordLoginFailure(db: Db, id: string, now: Date): Promise<void> {
-  const reached = sql`users.failed_logins + 1 >= ${MAX_FAILURES}`;
   await db
     .updateTable('users')
     .set({
-      failed_logins: sql`CASE WHEN ${reached} THEN 0 ELSE users.failed_logins + 1 END`,
-      locked_until: sql`CASE WHEN ${reached} THEN ${now}::timestamptz + make_interval(secs => least(${BASE_LOCK_SECONDS} * power(2, users.lock_level), ${MAX_LOCK_SECONDS})) ELSE users.locked_until END`,
-      lock_level: sql`CASE WHEN ${reached} THEN users.lock_level + 1 ELSE users.lock_level END`,
+      failed_logins: 0,
+      locked_until: sql`${now}::timestamptz + make_interval(secs => least(${BASE_LOCK_SECONDS} * power(2, users.lock_level), ${MAX_LOCK_SECONDS}))`,
+      lock_level: sql`users.lock_level + 1`,
     })
     .where('id', '=', id)
+    .where('failed_logins', '>=', MAX_FAILURES)
     .execute();
+}
+
+/** Takes back a reserved attempt that was neither a failure nor a success (second factor pending). */
+export async function releaseLoginAttempt(db: Db, id: string): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: sql`greatest(users.failed_logins - 1, 0)` }).where('id', '=', id).execute();
+}
+
+export async function getLockedUntil(db: Db, id: string): Promise<Date | null> {
+  const row = await db.selectFrom('users').select('locked_until').where('id', '=', id).executeTakeFirst();
+  return row?.locked_until ?? null;
 }
 
 /** A successful login resets the failure count; the lock level (how long the next lock lasts) stays. */

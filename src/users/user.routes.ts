@@ -60,7 +60,9 @@ async function expandGroups(db: Kysely<Database>, users: User[], views: Record<s
 async function sendUser(request: FastifyRequest, reply: FastifyReply, user: User, status = 200, db?: Kysely<Database>) {
   const prefer = request.headers.prefer;
   reply.header('etag', userEtag(user));
-  if (status === 200 && typeof prefer === 'string' && /\breturn=minimal\b/i.test(prefer)) {
+  // return=minimal (RFC 7240) is honoured where the contract offers it: PUT and PATCH.
+  const writes = request.method === 'PUT' || request.method === 'PATCH';
+  if (writes && typeof prefer === 'string' && /\breturn=minimal\b/i.test(prefer)) {
     return reply.status(204).header('preference-applied', 'return=minimal').send();
   }
   const view: Record<string, unknown> = project(toUserView(user, request.principal?.userId), fieldsOf(request));

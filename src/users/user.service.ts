@@ -22,7 +22,7 @@ import {
   type Actor,
 } from './user.rules.ts';
 import { userEtag } from './user.view.ts';
-import { isUuid } from '../ids.ts';
+import { canonicalId, isUuid } from '../ids.ts';
 import { compileUserFilter, searchCondition } from './user.filter.ts';
 
 export type { Actor };
@@ -154,8 +154,9 @@ export async function createUser(
   }
 }
 
-export async function getUser(deps: UserDeps, id: string): Promise<User> {
-  const user = isUuid(id) ? await repo.getUserById(deps.db, id) : undefined;
+export async function getUser(deps: UserDeps, rawId: string): Promise<User> {
+  const id = canonicalId(rawId);
+  const user = id ? await repo.getUserById(deps.db, id) : undefined;
   if (!user) throw notFound();
   return user;
 }
@@ -187,11 +188,12 @@ function writableOf(user: User): ReplaceInput {
 async function change(
   deps: UserDeps,
   actor: Actor,
-  id: string,
+  rawId: string,
   ifMatch: string | undefined,
   next: (current: User) => ReplaceInput,
 ): Promise<User> {
-  if (!isUuid(id)) throw notFound();
+  const id = canonicalId(rawId);
+  if (!id) throw notFound();
   const [before, after] = await deps.db.transaction().execute(async (trx) => {
     await lockAdminsFirst(trx, id);
     const current = await repo.getUserById(trx, id, { forUpdate: true });
@@ -279,9 +281,10 @@ export function patchSelf(deps: UserDeps, actor: Actor, patch: SelfPatchInput, i
   return change(deps, self, actor.userId, ifMatch, (current) => mergePatch(writableOf(current), patch) as ReplaceInput);
 }
 
-export async function deleteUser(deps: UserDeps, actor: Actor, id: string, ifMatch?: string): Promise<void> {
+export async function deleteUser(deps: UserDeps, actor: Actor, rawId: string, ifMatch?: string): Promise<void> {
+  const id = canonicalId(rawId);
+  if (!id) throw notFound();
   if (id === actor.userId) throw problems.forbidden('user.self_delete', 'A user cannot delete itself.');
-  if (!isUuid(id)) throw notFound();
   await deps.db.transaction().execute(async (trx) => {
     await lockAdminsFirst(trx, id);
     const current = await repo.getUserById(trx, id, { forUpdate: true });
