@@ -4,6 +4,7 @@
 // Lock state and status come from the row read for each request, so they apply at once.
 import { createHmac, randomBytes } from 'node:crypto';
 import { checkPassword, type PasswordCheckDeps } from '../credentials/password-check.ts';
+import { releaseLoginAttempt } from '../users/user.repo.ts';
 import type { AuthScheme, AuthUser, AuthResult } from './scheme.ts';
 
 const CACHE_LIMIT = 10_000;
@@ -74,6 +75,8 @@ export function basicScheme(deps: BasicDeps): AuthScheme {
     }
     if (!knownGood) await deps.ipSucceeded?.(ip);
     if (result.user.mfaEnabled) {
+      // Neither a failure nor a success: take back the attempt reserved for this check.
+      if (!knownGood) await releaseLoginAttempt(deps.db, result.user.id);
       return { kind: 'invalid', reason: 'this account uses MFA: sign in with POST /api/v1/sessions' };
     }
     remember(key);
