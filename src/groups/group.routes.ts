@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { parseFields, project } from '../http/fields.ts';
+import { project, requestedFields, wantsMinimal } from '../http/fields.ts';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
 import { GROUP_FIELDS, GroupPatchSchema, GroupWriteSchema } from './group.schema.ts';
@@ -31,18 +31,11 @@ export function toGroupView(group: Group) {
   };
 }
 
-function fieldsOf(request: FastifyRequest): string[] | undefined {
-  const query = request.query as { fields?: string };
-  if (query.fields !== undefined) return parseFields(query.fields, GROUP_FIELDS, 'fields');
-  const header = request.headers['x-fields'];
-  return parseFields(typeof header === 'string' ? header : undefined, GROUP_FIELDS, 'X-Fields');
-}
+const fieldsOf = (request: FastifyRequest) => requestedFields(request, GROUP_FIELDS);
 
 function sendGroup(request: FastifyRequest, reply: FastifyReply, group: Group, status = 200) {
   reply.header('etag', groupEtag(group));
-  const prefer = request.headers.prefer;
-  const writes = request.method === 'PUT' || request.method === 'PATCH';
-  if (writes && typeof prefer === 'string' && /\breturn=minimal\b/i.test(prefer)) {
+  if (wantsMinimal(request)) {
     return reply.status(204).header('preference-applied', 'return=minimal').send();
   }
   return reply.status(status).send(project(toGroupView(group), fieldsOf(request)));

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ROLES } from '../auth/roles.ts';
-import { parseFields, project } from '../http/fields.ts';
+import { project, requestedFields, wantsMinimal } from '../http/fields.ts';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
 import type { User } from './user.model.ts';
@@ -36,12 +36,7 @@ const WriteHeaders = Type.Object({
 });
 const TAGS = ['Users'];
 
-function fieldsOf(request: FastifyRequest): string[] | undefined {
-  const query = request.query as { fields?: string };
-  if (query.fields !== undefined) return parseFields(query.fields, USER_FIELDS, 'fields');
-  const header = request.headers['x-fields'];
-  return parseFields(typeof header === 'string' ? header : undefined, USER_FIELDS, 'X-Fields');
-}
+const fieldsOf = (request: FastifyRequest) => requestedFields(request, USER_FIELDS);
 
 function actorOf(request: FastifyRequest): service.Actor {
   return { userId: request.principal!.userId, role: request.principal!.role };
@@ -58,11 +53,8 @@ async function expandGroups(db: Kysely<Database>, users: User[], views: Record<s
 }
 
 async function sendUser(request: FastifyRequest, reply: FastifyReply, user: User, status = 200, db?: Kysely<Database>) {
-  const prefer = request.headers.prefer;
   reply.header('etag', userEtag(user));
-  // return=minimal (RFC 7240) is honoured where the contract offers it: PUT and PATCH.
-  const writes = request.method === 'PUT' || request.method === 'PATCH';
-  if (writes && typeof prefer === 'string' && /\breturn=minimal\b/i.test(prefer)) {
+  if (wantsMinimal(request)) {
     return reply.status(204).header('preference-applied', 'return=minimal').send();
   }
   const view: Record<string, unknown> = project(toUserView(user, request.principal?.userId), fieldsOf(request));
