@@ -141,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     tokenCache.forgetUser(userId);
   };
   const queue = createQueue({ db, now, newId, log: app.log, pollMs: deps.jobPollMs });
+  queue.onHousekeeping(ipLimits.purge);
   const lifecycle = createLifecycle({
     db,
     now,

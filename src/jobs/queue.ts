@@ -28,6 +28,7 @@ export function backoffMs(attempts: number): number {
 
 export function createQueue(deps: QueueDeps) {
   const handlers = new Map<string, JobHandler>();
+  const housekeeping: ((now: Date) => Promise<void>)[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
@@ -55,6 +56,7 @@ export function createQueue(deps: QueueDeps) {
       if (now - purgedAt > PURGE_EVERY_MS) {
         purgedAt = now;
         await repo.purgeDone(deps.db, new Date(now - KEEP_DONE_MS));
+        for (const task of housekeeping) await task(new Date(now));
       }
       let total = 0;
       for (;;) {
@@ -81,6 +83,10 @@ export function createQueue(deps: QueueDeps) {
   return {
     register(kind: string, handler: JobHandler) {
       handlers.set(kind, handler);
+    },
+    /** Work the worker does about once an hour, such as purging expired counters. */
+    onHousekeeping(task: (now: Date) => Promise<void>) {
+      housekeeping.push(task);
     },
     /** Adds a job through `db`, which may be the caller's transaction. */
     async enqueue(db: Kysely<Database>, kind: string, payload: Record<string, unknown>, maxAttempts = DEFAULT_ATTEMPTS) {

@@ -40,6 +40,9 @@ export function createIpLimits(deps: { db: Kysely<Database>; now: () => Date; li
 
     basicSucceeded: (ip: string) => repo.unhit(deps.db, `basic:${ip}`),
 
+    /** Drops counters whose windows ended long ago (the longest window is an hour). */
+    purge: (now: Date) => repo.purgeBefore(deps.db, new Date(now.getTime() - 24 * 60 * 60_000)),
+
     /** Password-reset requests: per address → 429; per target mailbox → quietly no mail. */
     async passwordReset(ip: string, mailbox: string): Promise<{ wait?: number; mail: boolean }> {
       const byIp = await repo.hit(deps.db, `reset-ip:${ip}`, deps.now(), deps.limits.windowMs);

@@ -29,7 +29,7 @@ export async function unhit(db: Kysely<Database>, bucket: string): Promise<void>
   await db.updateTable('rate_limits').set({ hits: sql`greatest(rate_limits.hits - 1, 0)` }).where('bucket', '=', bucket).execute();
 }
 
-export async function peek(db: Kysely<Database>, bucket: string): Promise<Window | undefined> {
-  const row = await db.selectFrom('rate_limits').select(['hits', 'window_start']).where('bucket', '=', bucket).executeTakeFirst();
-  return row && { hits: row.hits, windowStart: row.window_start };
+/** Forgets counters whose window began before `before` (every window is at most an hour). */
+export async function purgeBefore(db: Kysely<Database>, before: Date): Promise<void> {
+  await db.deleteFrom('rate_limits').where('window_start', '<', before).execute();
 }
