@@ -157,6 +157,12 @@ export async function deleteUser(db: Db, id: string): Promise<boolean> {
   return Number(result.numDeletedRows) > 0;
 }
 
+/** A plain read of role and status, without the derived columns a whole user costs. */
+export async function isActiveAdmin(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select(['role', 'status']).where('id', '=', id).executeTakeFirst();
+  return row?.role === 'admin' && row.status === 'active';
+}
+
 /** Locks and returns the ids of active admins, so "the last admin" checks cannot race. */
 export async function lockActiveAdmins(db: Db): Promise<string[]> {
   const rows = await db

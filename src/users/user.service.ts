@@ -254,8 +254,7 @@ async function change(
  * order: two admins changing each other at once then queue instead of deadlocking.
  */
 async function lockAdminsFirst(trx: Kysely<Database>, id: string): Promise<void> {
-  const peek = await repo.getUserById(trx, id);
-  if (peek?.role === 'admin' && peek.status === 'active') await repo.lockActiveAdmins(trx);
+  if (await repo.isActiveAdmin(trx, id)) await repo.lockActiveAdmins(trx);
 }
 
 function sameSet(a: string[], b: string[]): boolean {

@@ -3,8 +3,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Secret, TOTP } from 'otpauth';
-import { sql } from 'kysely';
 import { backends } from '../support/backends.ts';
+import { storedText } from '../support/at-rest.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
@@ -27,18 +27,6 @@ function wrongCodeAt(secret: string, at: Date): string {
   return code;
 }
 
-/** Every row of every table, as JSON text: what the database holds at rest. */
-async function storedText(server: TestServer): Promise<string> {
-  const tables = await sql<{ name: string }>`
-    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(server.store.db);
-  assert.ok(tables.rows.some((t) => t.name === 'totp_factors'));
-  let text = '';
-  for (const { name } of tables.rows) {
-    const rows = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(name)} t`.execute(server.store.db);
-    text += rows.rows.map((r) => r.j).join('\n');
-  }
-  return text;
-}
 
 for (const backend of backends()) {
   describe(`TOTP MFA (${backend})`, () => {
@@ -250,7 +238,7 @@ for (const backend of backends()) {
     it('the TOTP secret is stored sealed and recovery codes hashed', async () => {
       const { user, secret, client } = await mfaUser();
       const codes: string[] = (await client.post('/api/v1/users/me/mfa/recovery-codes')).body.codes;
-      const stored = await storedText(server);
+      const stored = await storedText(server, 'totp_factors');
       assert.ok(stored.includes(user.id), 'the scan sees the user');
       for (const text of [secret, ...codes]) assert.equal(stored.includes(text), false, `${text} in the database`);
     });
@@ -272,7 +260,7 @@ for (const backend of backends()) {
       const codes: string[] = first.body.codes;
 
       await client.post('/api/v1/users/me/mfa/recovery-codes', undefined, codesHeaders);
-      const stored = await storedText(server);
+      const stored = await storedText(server, 'totp_factors');
       for (const text of [secret, ...codes]) assert.equal(stored.includes(text), false, `${text} in the database`);
     });
 

@@ -3,10 +3,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
+import { storedText } from '../support/at-rest.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { expectProblem, type Client } from '../support/client.ts';
 import { createLogin } from '../support/factories.ts';
-import { sql } from 'kysely';
 
 const DAY_MS = 86_400_000;
 const SECRET_FORMAT = /^roster_pat_[A-Za-z0-9_-]{43,}$/;
@@ -17,18 +17,6 @@ async function createToken(client: Client, userId: string, body: Record<string, 
   return res.body as { id: string; name: string; secret: string; expiresAt: string; createdAt: string; lastUsedAt: null };
 }
 
-/** Every row of every table, as JSON text: what the database holds at rest. */
-async function storedText(server: TestServer): Promise<string> {
-  const tables = await sql<{ name: string }>`
-    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(server.store.db);
-  assert.ok(tables.rows.some((t) => t.name === 'access_tokens'));
-  let text = '';
-  for (const { name } of tables.rows) {
-    const rows = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(name)} t`.execute(server.store.db);
-    text += rows.rows.map((r) => r.j).join('\n');
-  }
-  return text;
-}
 
 for (const backend of backends()) {
   describe(`personal access tokens (${backend})`, () => {
@@ -214,7 +202,7 @@ for (const backend of backends()) {
       const { user } = await createLogin(server.admin, 'user');
       const token = await createToken(server.admin, user.id, { name: 'at-rest' });
       await server.client(`Token ${token.secret}`).get('/api/v1/users/me');
-      const stored = await storedText(server);
+      const stored = await storedText(server, 'access_tokens');
       assert.ok(stored.includes(token.id), 'the scan sees the token row');
       assert.equal(stored.includes(token.secret.slice('roster_pat_'.length)), false, 'the secret is in the database');
     });
@@ -228,7 +216,7 @@ for (const backend of backends()) {
       // Whether a retry replays the secret or makes a new token is open; either way the
       // database must not hold it (the idempotency record included).
       await server.admin.post(`/api/v1/users/${user.id}/tokens`, { name: 'once' }, { headers });
-      assert.equal((await storedText(server)).includes(random), false, 'the secret is in the database');
+      assert.equal((await storedText(server, 'access_tokens')).includes(random), false, 'the secret is in the database');
     });
 
     it('no token secret appears in the log', async () => {
