@@ -10,7 +10,7 @@ import { createAuthenticator } from './http/auth.ts';
 import type { Permission } from './auth/roles.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { checkAccept } from './http/negotiate.ts';
-import { registerIdempotency } from './http/idempotency.ts';
+import { IDEMPOTENCY_TTL_MS, registerIdempotency } from './http/idempotency.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { ProblemError } from './http/problem.ts';
 import { ProblemSchema } from './http/schema-helpers.ts';
@@ -18,7 +18,6 @@ import { validatorCompiler } from './http/validation.ts';
 import { refuseNul } from './http/nul.ts';
 import { createSystem, type SystemService } from './system/system.service.ts';
 import { systemRoutes } from './system/system.routes.ts';
-import { getAuthUserByUsername } from './users/user.repo.ts';
 import { hkdfSync } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import { bearerScheme, cookieScheme, tokenScheme } from './auth/bearer.ts';
@@ -30,9 +29,15 @@ import { createIpLimits, DEFAULT_IP_LIMITS, type IpLimitConfig } from './ratelim
 import { createKeyRing, type KeyRing } from './sessions/keys.ts';
 import { createSessions, SESSION_COOKIE, type LiveSession } from './sessions/session.service.ts';
 import { sessionRoutes } from './sessions/session.routes.ts';
+import { createLogin } from './sessions/login.ts';
 import { createTokens, type LiveToken } from './tokens/token.service.ts';
 import { tokenRoutes } from './tokens/token.routes.ts';
 import { passwordRoutes } from './users/password.routes.ts';
+import { createPasswords } from './users/password.service.ts';
+import { createUnitOfWork } from './repos.ts';
+import { createCredentialsChanged } from './auth/credentials-changed.ts';
+import { createLockout } from './credentials/lockout.ts';
+import { createRecentLogin } from './credentials/recent-login.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
 import { jobRoutes } from './jobs/job.routes.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -45,7 +50,8 @@ import { registerMetrics } from './metrics/metrics.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { UserListSchema, UserSchema } from './users/user.schema.ts';
 import { userRoutes } from './users/user.routes.ts';
-import type { UserDeps } from './users/user.service.ts';
+import { createUsers } from './users/user.service.ts';
+import { DEFAULTS, LOG_REDACT } from './config.ts';
 
 export interface AppDeps {
   store: Store;
@@ -54,6 +60,8 @@ export interface AppDeps {
   secret: string;
   readOnly?: boolean;
   publicUrl?: string;
+  /** Issuer of access tokens; unset → one made for the database, shared by every process on it. */
+  issuer?: string;
   accessTokenTtlSeconds?: number;
   sessionTtlSeconds?: number;
   keyRotationSeconds?: number;
@@ -86,7 +94,8 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    // Redaction belongs to the app, so every logger given to it (tests' included) redacts.
+    logger: deps.logger ? { ...(typeof deps.logger === 'object' ? deps.logger : {}), redact: LOG_REDACT } : false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
@@ -109,72 +118,73 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? (() => uuidv7());
-  const db = deps.store.db;
+  const data = createUnitOfWork(deps.store.db);
   const box = createSecretBox(deps.secret);
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', deps.secret, 'roster', purpose, 32));
-  const accessTokenTtlSeconds = deps.accessTokenTtlSeconds ?? 900;
+  const accessTokenTtlSeconds = deps.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds;
+  const system = createSystem({ data, passwords: deps.passwords, now, newId, readOnly: deps.readOnly ?? false });
   const keys = createKeyRing({
-    db,
+    data,
     box,
     now,
-    rotationMs: (deps.keyRotationSeconds ?? 7 * 86_400) * 1000,
+    rotationMs: (deps.keyRotationSeconds ?? DEFAULTS.keyRotationSeconds) * 1000,
     tokenTtlMs: accessTokenTtlSeconds * 1000,
   });
   const sessionCache = new ValidityCache<LiveSession>(now);
   const tokenCache = new ValidityCache<LiveToken>(now);
   const sessions = createSessions({
-    db,
+    data,
     keys,
     cache: sessionCache,
     now,
     newId,
-    issuer: deps.publicUrl ?? 'roster',
+    // One issuer for every process on this database, whatever address each one listens on.
+    issuer: async () => deps.issuer ?? `urn:roster:${await system.installationId()}`,
     accessTokenTtlSeconds,
-    sessionTtlSeconds: deps.sessionTtlSeconds ?? 43_200,
+    sessionTtlSeconds: deps.sessionTtlSeconds ?? DEFAULTS.sessionTtlSeconds,
     csrfKey: derive('csrf'),
   });
-  const tokens = createTokens({ db, cache: tokenCache, now, newId });
-  const mfa = createMfa({ db, box, now, newId, codeKey: derive('recovery-codes') });
-  const ipLimits = createIpLimits({ db, now, limits: deps.ipLimits ?? DEFAULT_IP_LIMITS });
-  const forgetUser = (userId: string) => {
-    sessionCache.forgetUser(userId);
-    tokenCache.forgetUser(userId);
-  };
-  const queue = createQueue({ db, now, newId, log: app.log, pollMs: deps.jobPollMs });
+  const lockout = createLockout({ data, now });
+  const checkDeps = { passwords: deps.passwords, lockout, now };
+  const recentLogin = createRecentLogin({ ...checkDeps, data });
+  const tokens = createTokens({ data, cache: tokenCache, recentLogin, now, newId });
+  const credentials = createCredentialsChanged({
+    caches: [sessionCache, tokenCache],
+    revokeSessions: (userId, keep) => sessions.revokeAllOf(userId, keep),
+    revokeTokens: (userId) => tokens.revokeAllOf(userId),
+  });
+  const mfa = createMfa({ data, box, recentLogin, credentials, now, newId, codeKey: derive('recovery-codes') });
+  const ipLimits = createIpLimits({ data, now, limits: deps.ipLimits ?? DEFAULT_IP_LIMITS });
+  const queue = createQueue({ data, now, newId, log: app.log, pollMs: deps.jobPollMs });
   queue.onHousekeeping(ipLimits.purge);
+  queue.onHousekeeping(lockout.purge);
+  queue.onHousekeeping((at) => data.repos.idempotency.purgeBefore(new Date(at.getTime() - IDEMPOTENCY_TTL_MS)));
   const lifecycle = createLifecycle({
-    db,
+    data,
     now,
     newId,
     passwords: deps.passwords,
     box,
     queue,
-    mailer: createMailer({ smtpUrl: deps.smtpUrl, from: deps.mailFrom ?? 'Roster <no-reply@localhost>', log: app.log }),
-    publicUrl: deps.publicUrl ?? 'http://127.0.0.1:8080',
-    ttl: { activation: 7 * 86_400, passwordReset: 3_600, emailVerification: 86_400, ...deps.lifecycleTtl },
-    endSessions: (userId) => sessions.revokeAllOf(userId),
+    mailer: createMailer({ smtpUrl: deps.smtpUrl, from: deps.mailFrom ?? DEFAULTS.mailFrom, log: app.log }),
+    publicUrl: deps.publicUrl ?? DEFAULTS.publicUrl,
+    ttl: {
+      activation: DEFAULTS.invitationTtlSeconds,
+      passwordReset: DEFAULTS.passwordResetTtlSeconds,
+      emailVerification: DEFAULTS.emailVerificationTtlSeconds,
+      ...deps.lifecycleTtl,
+    },
+    credentials,
+    lockout,
     resetLimit: ipLimits.passwordReset,
   });
-  const userDeps: UserDeps = {
-    db,
-    passwords: deps.passwords,
-    now,
-    newId,
-    credentials: {
-      forgetUser,
-      revokeAll: async (userId) => {
-        await sessions.revokeAllOf(userId);
-        await tokens.revokeAllOf(userId);
-      },
-    },
-    events: lifecycle.events,
-  };
-  const system = createSystem({ ...userDeps, readOnly: deps.readOnly ?? false });
+  const users = createUsers({ data, passwords: deps.passwords, now, newId, credentials, events: lifecycle.events });
+  const groups = createGroups({ data, users, now, newId, credentials });
+  const passwords = createPasswords({ data, passwords: deps.passwords, lockout, recentLogin, credentials, now });
   app.decorate('system', system);
   app.decorate('keys', keys);
   app.decorate('queue', queue);
   app.addHook('onClose', () => queue.stop());
-  const findUserByUsername = (username: string) => getAuthUserByUsername(db, username);
 
   app.setValidatorCompiler(validatorCompiler);
   // Handlers map every value to its response type explicitly (rule 4), so plain JSON suffices.
@@ -204,7 +214,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await app.register(cookie);
   const authenticate = createAuthenticator([
-    basicScheme({ db, passwords: deps.passwords, now, findUserByUsername, ipThrottle: ipLimits.basic, ipSucceeded: ipLimits.basicSucceeded }),
+    basicScheme({
+      ...checkDeps,
+      findLoginSubject: (username) => data.repos.users.getLoginSubject(username),
+      ipThrottle: ipLimits.basic,
+      ipSucceeded: ipLimits.basicSucceeded,
+    }),
     bearerScheme({ sessions, tokens }),
     tokenScheme({ tokens }),
     cookieScheme({ sessions, cookieName: SESSION_COOKIE }),
@@ -226,32 +241,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
   app.addHook('preValidation', async (request) => refuseNul(request));
-  registerIdempotency(app, { db, now });
-  const registry = registerMetrics(app, { db });
+  registerIdempotency(app, { data, now });
+  const registry = registerMetrics(app, { data });
 
   await registerOpenApi(app, deps.publicUrl);
-  await app.register(async (scope) => systemRoutes(scope, { system, db }));
-  await app.register(async (scope) => userRoutes(scope, userDeps));
-  await app.register(async (scope) => passwordRoutes(scope, { db, passwords: deps.passwords, now, newId, sessions, forgetUser }));
-  await app.register(async (scope) => tokenRoutes(scope, { ...userDeps, tokens }));
-  await app.register(async (scope) => mfaRoutes(scope, { ...userDeps, mfa, forgetUser }));
-  await app.register(async (scope) => lifecycleRoutes(scope, { ...userDeps, lifecycle }));
-  const groups = createGroups({
-    db,
-    now,
-    newId,
-    forgetUser,
-    forgetAll: () => {
-      sessionCache.clear();
-      tokenCache.clear();
-    },
-  });
-  await app.register(async (scope) => groupRoutes(scope, { groups }));
+  await app.register(async (scope) => systemRoutes(scope, { system }));
+  await app.register(async (scope) => userRoutes(scope, { users }));
+  await app.register(async (scope) => passwordRoutes(scope, { passwords }));
+  await app.register(async (scope) => tokenRoutes(scope, { tokens }));
+  await app.register(async (scope) => mfaRoutes(scope, { mfa }));
+  await app.register(async (scope) => lifecycleRoutes(scope, { lifecycle }));
+  await app.register(async (scope) => groupRoutes(scope, { groups, users }));
   await app.register(async (scope) => metricsRoutes(scope, { registry }));
-  await app.register(async (scope) => jobRoutes(scope, { db }));
+  await app.register(async (scope) => jobRoutes(scope, { queue }));
   const secureCookies = (deps.publicUrl ?? '').startsWith('https:');
   await app.register(async (scope) =>
-    sessionRoutes(scope, { db, passwords: deps.passwords, now, sessions, mfa, ipLimits, findUserByUsername, keys, secureCookies }),
+    sessionRoutes(scope, { login: createLogin({ ...checkDeps, data, sessions, mfa, ipLimits }), sessions, keys, secureCookies }),
   );
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

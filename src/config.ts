@@ -9,6 +9,8 @@ export interface Config {
   adminUsername: string | undefined;
   adminPassword: string | undefined;
   publicUrl: string;
+  /** ROSTER_PUBLIC_URL when set: the access tokens' issuer (unset → one per database). */
+  issuer: string | undefined;
   readOnly: boolean;
   logLevel: string;
   /** Key for secrets at rest; undefined means "generate into the data dir" (embedded default). */
@@ -21,6 +23,24 @@ export interface Config {
   mailFrom: string;
   invitationTtlSeconds: number;
 }
+
+/** Every default in one place: loadConfig and buildApp (tests, embedders) both start from it. */
+export const DEFAULTS = {
+  port: 8080,
+  host: '127.0.0.1',
+  publicUrl: 'http://127.0.0.1:8080',
+  mailFrom: 'Roster <no-reply@localhost>',
+  accessTokenTtlSeconds: 900,
+  sessionTtlSeconds: 43_200,
+  keyRotationSeconds: 7 * 86_400,
+  invitationTtlSeconds: 7 * 86_400,
+  passwordResetTtlSeconds: 3_600,
+  emailVerificationTtlSeconds: 86_400,
+  logLevel: 'info',
+} as const;
+
+/** Never written to the log, whatever the level. */
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers["x-backup-passphrase"]'];
 
 export class ConfigError extends Error {}
 
@@ -51,7 +71,7 @@ function parseSmtpUrl(raw: string | undefined): string | undefined {
 }
 
 function parsePort(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 8080;
+  if (raw === undefined || raw === '') return DEFAULTS.port;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${raw}"`);
@@ -61,7 +81,7 @@ function parsePort(raw: string | undefined): number {
 
 export function loadConfig(env: Env = process.env): Config {
   const port = parsePort(env.PORT);
-  const host = env.HOST || '127.0.0.1';
+  const host = env.HOST || DEFAULTS.host;
   const adminUsername = env.ROSTER_ADMIN_USERNAME || undefined;
   const adminPassword = env.ROSTER_ADMIN_PASSWORD || undefined;
   if ((adminUsername === undefined) !== (adminPassword === undefined)) {
@@ -89,15 +109,16 @@ export function loadConfig(env: Env = process.env): Config {
     adminUsername,
     adminPassword,
     publicUrl: (env.ROSTER_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, ''),
+    issuer: env.ROSTER_PUBLIC_URL ? env.ROSTER_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     readOnly: parseBoolean(env, 'ROSTER_READ_ONLY', false),
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
     secret,
     production,
-    accessTokenTtlSeconds: parseSeconds(env, 'ROSTER_ACCESS_TOKEN_TTL', 900, 60, 86_400),
-    sessionTtlSeconds: parseSeconds(env, 'ROSTER_SESSION_TTL', 43_200, 300, 30 * 86_400),
-    keyRotationSeconds: parseSeconds(env, 'ROSTER_KEY_ROTATION', 7 * 86_400, 3_600, 365 * 86_400),
+    accessTokenTtlSeconds: parseSeconds(env, 'ROSTER_ACCESS_TOKEN_TTL', DEFAULTS.accessTokenTtlSeconds, 60, 86_400),
+    sessionTtlSeconds: parseSeconds(env, 'ROSTER_SESSION_TTL', DEFAULTS.sessionTtlSeconds, 300, 30 * 86_400),
+    keyRotationSeconds: parseSeconds(env, 'ROSTER_KEY_ROTATION', DEFAULTS.keyRotationSeconds, 3_600, 365 * 86_400),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
-    mailFrom: env.ROSTER_MAIL_FROM || 'Roster <no-reply@localhost>',
-    invitationTtlSeconds: parseSeconds(env, 'ROSTER_INVITATION_TTL', 7 * 86_400, 3_600, 90 * 86_400),
+    mailFrom: env.ROSTER_MAIL_FROM || DEFAULTS.mailFrom,
+    invitationTtlSeconds: parseSeconds(env, 'ROSTER_INVITATION_TTL', DEFAULTS.invitationTtlSeconds, 3_600, 90 * 86_400),
   };
 }

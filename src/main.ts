@@ -21,16 +21,14 @@ async function main(): Promise<void> {
     secret,
     readOnly: config.readOnly,
     publicUrl: config.publicUrl,
+    issuer: config.issuer,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
     keyRotationSeconds: config.keyRotationSeconds,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
     lifecycleTtl: { activation: config.invitationTtlSeconds },
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
-    },
+    logger: { level: config.logLevel },
   });
 
   if (!config.secret && config.databaseUrl) {

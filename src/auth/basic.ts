@@ -3,9 +3,8 @@
 // argon2 work, and a changed password (a new stored hash) misses the cache by construction.
 // Lock state and status come from the row read for each request, so they apply at once.
 import { createHmac, randomBytes } from 'node:crypto';
-import { checkPassword, type PasswordCheckDeps } from '../credentials/password-check.ts';
-import { releaseLoginAttempt } from '../users/user.repo.ts';
-import type { AuthScheme, AuthUser, AuthResult } from './scheme.ts';
+import { checkPassword, type LoginSubject, type PasswordCheckDeps } from '../credentials/password-check.ts';
+import type { AuthScheme, AuthResult } from './scheme.ts';
 
 const CACHE_LIMIT = 10_000;
 
@@ -19,7 +18,7 @@ export function parseBasic(header: string): { username: string; password: string
 }
 
 export interface BasicDeps extends PasswordCheckDeps {
-  findUserByUsername(username: string): Promise<AuthUser | undefined>;
+  findLoginSubject(username: string): Promise<LoginSubject>;
   /** Per-IP limit on Basic password checks (counted before they run); seconds to wait when exceeded. */
   ipThrottle?(ip: string): Promise<number | undefined>;
   ipSucceeded?(ip: string): Promise<void>;
@@ -45,15 +44,16 @@ export function basicScheme(deps: BasicDeps): AuthScheme {
       if (!header || !/^Basic(\s|$)/i.test(header)) return { kind: 'skip' };
       const credentials = parseBasic(header);
       if (!credentials) return { kind: 'invalid', reason: 'malformed Basic credentials' };
-      const user = await deps.findUserByUsername(credentials.username);
+      const subject = await deps.findLoginSubject(credentials.username);
+      const { user } = subject;
       const key = user
         ? createHmac('sha256', secret).update(`${user.id}\0${user.passwordHash}\0${credentials.password}`).digest('base64')
         : '';
       const knownGood = user !== undefined && verified.has(key);
-      if (knownGood) return check(user, credentials.password, key, input.ip, true);
+      if (knownGood) return check(credentials.username, subject, credentials.password, key, input.ip, true);
       const shared = key ? inFlight.get(key) : undefined;
       if (shared) return shared;
-      const pending = check(user, credentials.password, key, input.ip, false);
+      const pending = check(credentials.username, subject, credentials.password, key, input.ip, false);
       if (key) {
         inFlight.set(key, pending);
         pending.finally(() => inFlight.delete(key)).catch(() => {});
@@ -62,13 +62,20 @@ export function basicScheme(deps: BasicDeps): AuthScheme {
     },
   };
 
-  async function check(user: AuthUser | undefined, password: string, key: string, ip: string, knownGood: boolean): Promise<AuthResult> {
+  async function check(
+    username: string,
+    subject: LoginSubject,
+    password: string,
+    key: string,
+    ip: string,
+    knownGood: boolean,
+  ): Promise<AuthResult> {
     if (!knownGood && deps.ipThrottle) {
       const wait = await deps.ipThrottle(ip);
       if (wait !== undefined) return { kind: 'throttled', reason: 'too many failed attempts from this address', retryAfter: wait };
     }
     // An MFA user's right password must not reset the count that wrong codes built up.
-    const result = await checkPassword(deps, user, password, { knownGood, recordSuccess: user?.mfaEnabled !== true });
+    const result = await checkPassword(deps, username, subject, password, { knownGood, recordSuccess: subject.user?.mfaEnabled !== true });
     if (!result.ok) {
       if (result.locked) return { kind: 'throttled', reason: 'the account is locked after failed attempts', retryAfter: result.retryAfter };
       return { kind: 'invalid', reason: 'invalid username or password' };
@@ -76,7 +83,7 @@ export function basicScheme(deps: BasicDeps): AuthScheme {
     if (!knownGood) await deps.ipSucceeded?.(ip);
     if (result.user.mfaEnabled) {
       // Neither a failure nor a success: take back the attempt reserved for this check.
-      if (!knownGood) await releaseLoginAttempt(deps.db, result.user.id);
+      if (!knownGood) await deps.lockout.release(username);
       return { kind: 'invalid', reason: 'this account uses MFA: sign in with POST /api/v1/sessions' };
     }
     remember(key);

@@ -25,7 +25,7 @@ export function bearerScheme(deps: { sessions: Sessions; tokens: Tokens }): Auth
       if (looksLikeToken(match[1])) return byToken(deps.tokens, match[1], INVALID_TOKEN);
       const session = await deps.sessions.fromAccessToken(match[1]);
       if ('error' in session) return { kind: 'invalid', reason: session.error, challenge: INVALID_TOKEN };
-      return { kind: 'ok', user: session.user, sessionId: session.sessionId };
+      return { kind: 'ok', user: session.user, sessionId: session.sessionId, sessionStartedAt: session.startedAt };
     },
   };
 }
@@ -59,7 +59,7 @@ export function cookieScheme(deps: { sessions: Sessions; cookieName: string }): 
       if (!SAFE_METHODS.has(input.method) && !deps.sessions.csrfMatches(session.sessionId, input.csrfToken)) {
         return { kind: 'csrf' };
       }
-      return { kind: 'ok', user: session.user, sessionId: session.sessionId };
+      return { kind: 'ok', user: session.user, sessionId: session.sessionId, sessionStartedAt: session.startedAt };
     },
   };
 }

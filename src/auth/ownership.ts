@@ -1,7 +1,8 @@
 // Who may manage a user's own credentials (tokens, password, MFA): the user itself, admins, and
-// managers for non-admins; auditors may read (list) them.
+// managers for users whose role grants nothing a manager lacks (else a manager could mint an
+// auditor's token and act as the auditor); auditors may read (list) them.
 import { problems } from '../http/problem.ts';
-import type { Role } from './roles.ts';
+import { grantsNoMoreThan, type Role } from './roles.ts';
 
 export interface CredentialActor {
   userId: string;
@@ -16,14 +17,22 @@ export function assertMayManageCredentials(
   if (actor.userId === target.id || actor.role === 'admin') return;
   if (actor.role === 'manager') {
     // A superuser acts as an admin: its credentials are an admin's credentials.
-    if (target.role !== 'admin' && !target.isSuperuser) return;
-    throw problems.forbidden('user.admin_protected', 'Managers cannot manage the credentials of administrators.');
+    if (target.role === 'admin' || target.isSuperuser) {
+      throw problems.forbidden('user.admin_protected', 'Managers cannot manage the credentials of administrators.');
+    }
+    if (grantsNoMoreThan(target.role, 'manager')) return;
+    throw problems.forbidden('user.role_protected', `Managers cannot manage the credentials of users with the role ${target.role}.`);
   }
   if (actor.role === 'auditor' && mode === 'read') return;
   throw problems.forbidden('auth.forbidden', `The role ${actor.role} may not manage another user's credentials.`);
 }
 
-/** `/users/me/...` and `/users/{own id}/...` name the same user. */
-export function resolveUserId(actor: CredentialActor, id: string): string {
-  return id === 'me' ? actor.userId : id;
+/**
+ * Whether the actor may look at other users' credentials at all: checked before the target is
+ * looked up, so a plain user learns nothing about which ids exist.
+ */
+export function assertMayReachOthers(actor: CredentialActor, targetId: string, mode: 'read' | 'write'): void {
+  if (targetId === actor.userId || actor.role === 'admin' || actor.role === 'manager') return;
+  if (actor.role === 'auditor' && mode === 'read') return;
+  throw problems.forbidden('auth.forbidden', `The role ${actor.role} may not manage another user's credentials.`);
 }

@@ -8,4 +8,6 @@ export interface Principal {
   scheme: string;
   /** The session behind a JWT or cookie, so logout and password changes can name it. */
   sessionId?: string;
+  /** When that session's login happened (sessions only). */
+  sessionStartedAt?: Date;
 }

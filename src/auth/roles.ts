@@ -24,3 +24,11 @@ export function isPermission(value: unknown): value is Permission {
 export function roleMay(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
+
+/**
+ * True when `role` grants nothing that `holder` lacks: a holder may then manage that role's
+ * users and credentials without borrowing powers it does not have.
+ */
+export function grantsNoMoreThan(role: Role, holder: Role): boolean {
+  return Object.values(PERMISSIONS).every((roles) => !(roles as readonly Role[]).includes(role) || (roles as readonly Role[]).includes(holder));
+}

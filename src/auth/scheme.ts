@@ -10,10 +10,16 @@ export interface AuthUser {
   type: string;
   passwordHash: string | null;
   mfaEnabled: boolean;
-  lockedUntil: Date | null;
-  failedLogins: number;
   /** Member (directly or through ancestors) of a superuser group: may do what an admin may. */
   isSuperuser: boolean;
+}
+
+/** Who a username names, with the username's lock state (one read: users.getLoginSubject). */
+export interface LoginSubject {
+  user: AuthUser | undefined;
+  /** Failed checks counted against the username (see credentials/lockout.ts). */
+  failures: number;
+  lockedUntil: Date | null;
 }
 
 export interface AuthInput {
@@ -29,7 +35,7 @@ export type AuthResult =
   | { kind: 'invalid'; reason: string; challenge?: string }
   | { kind: 'throttled'; reason: string; retryAfter: number }
   | { kind: 'csrf' }
-  | { kind: 'ok'; user: AuthUser; sessionId?: string };
+  | { kind: 'ok'; user: AuthUser; sessionId?: string; sessionStartedAt?: Date };
 
 export interface AuthScheme {
   name: string;
@@ -47,8 +53,6 @@ export function toAuthUser(row: {
   type: string;
   password_hash: string | null;
   mfa_enabled: boolean;
-  locked_until: Date | null;
-  failed_logins: number;
   is_superuser: boolean;
 }): AuthUser {
   return {
@@ -59,8 +63,6 @@ export function toAuthUser(row: {
     type: row.type,
     passwordHash: row.password_hash,
     mfaEnabled: row.mfa_enabled,
-    lockedUntil: row.locked_until,
-    failedLogins: row.failed_logins,
     isSuperuser: row.is_superuser,
   };
 }

@@ -1,17 +1,18 @@
-// One password check with lockout, shared by Basic and session login. Unknown and unusable
-// accounts cost the same argon2 work as real ones, so timing does not reveal which exist.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
-import type { AuthUser } from '../auth/scheme.ts';
+// One password check with lockout, shared by Basic, login and password changes. Every path does
+// the same work — count the attempt against the username, run argon2 (on a dummy hash when no
+// usable account holds the name), record the outcome — so neither timing nor lockout tells
+// which usernames exist.
+import type { AuthUser, LoginSubject } from '../auth/scheme.ts';
 import type { PasswordHasher } from './password.ts';
-import { lockRetryAfter } from './lockout.ts';
-import { getLockedUntil, recordLoginFailure, recordLoginSuccess, reserveLoginAttempt } from '../users/user.repo.ts';
+import { lockRetryAfter, type Lockout } from './lockout.ts';
 
 export interface PasswordCheckDeps {
-  db: Kysely<Database>;
   passwords: PasswordHasher;
+  lockout: Lockout;
   now: () => Date;
 }
+
+export type { LoginSubject };
 
 export type PasswordCheck =
   | { ok: true; user: AuthUser }
@@ -23,37 +24,35 @@ export function usableForPassword(user: AuthUser | undefined): user is AuthUser 
 }
 
 /**
- * Checks `password` for `user`; `knownGood` skips the hash when the caller already verified this
- * exact credential (the Basic cache). A locked account answers locked even to the right password.
+ * Checks `password` against what `username` names; `knownGood` skips the hash when the caller
+ * already verified this exact credential (the Basic cache). A locked name answers locked even to
+ * the right password. `recordSuccess: false` leaves the success to the caller (a second factor
+ * is still to come).
  */
 export async function checkPassword(
   deps: PasswordCheckDeps,
-  user: AuthUser | undefined,
+  username: string,
+  subject: LoginSubject,
   password: string,
-  options: { knownGood?: boolean; touchLastLogin?: boolean; recordSuccess?: boolean } = {},
+  options: { knownGood?: boolean; recordSuccess?: boolean } = {},
 ): Promise<PasswordCheck> {
-  if (user) {
-    const retryAfter = lockRetryAfter(user.lockedUntil, deps.now());
-    if (retryAfter !== undefined) return { ok: false, locked: true, retryAfter };
+  const lockedFor = lockRetryAfter(subject.lockedUntil, deps.now());
+  if (lockedFor !== undefined) return { ok: false, locked: true, retryAfter: lockedFor };
+  const { user } = subject;
+  const knownGood = options.knownGood === true && usableForPassword(user);
+  if (!knownGood) {
+    const wait = await deps.lockout.reserve(username);
+    if (wait !== undefined) return { ok: false, locked: true, retryAfter: wait };
   }
-  if (!usableForPassword(user)) {
-    await deps.passwords.burn(password);
+  let good = knownGood;
+  if (!knownGood) {
+    if (usableForPassword(user)) good = await deps.passwords.verify(user.passwordHash!, password);
+    else await deps.passwords.burn(password);
+  }
+  if (!good || !user) {
+    await deps.lockout.fail(username);
     return { ok: false, locked: false };
   }
-  if (!options.knownGood && !(await reserveLoginAttempt(deps.db, user.id, deps.now()))) {
-    // Locked, or as many checks in flight as failures are allowed: wait for them to finish.
-    const retryAfter = lockRetryAfter(await getLockedUntil(deps.db, user.id), deps.now()) ?? 1;
-    return { ok: false, locked: true, retryAfter };
-  }
-  const good = options.knownGood || (await deps.passwords.verify(user.passwordHash!, password));
-  if (!good) {
-    await recordLoginFailure(deps.db, user.id, deps.now());
-    return { ok: false, locked: false };
-  }
-  // Login records its success itself, after the second factor: a right password followed by a
-  // wrong code must not clear the failures that code adds.
-  if (options.recordSuccess !== false && (!options.knownGood || user.failedLogins > 0 || options.touchLastLogin)) {
-    await recordLoginSuccess(deps.db, user.id, deps.now(), options.touchLastLogin ?? false);
-  }
+  if (options.recordSuccess !== false && (!knownGood || subject.failures > 0)) await deps.lockout.succeed(username);
   return { ok: true, user };
 }

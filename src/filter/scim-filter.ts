@@ -10,9 +10,10 @@ export type FilterNode =
   | { kind: 'not'; expr: FilterNode };
 
 export class FilterSyntaxError extends Error {
-  readonly position: number;
+  /** Where in the input the problem lies, when known. */
+  readonly position: number | undefined;
 
-  constructor(message: string, position: number) {
+  constructor(message: string, position?: number) {
     super(message);
     this.name = 'FilterSyntaxError';
     this.position = position;

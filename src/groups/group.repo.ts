@@ -1,30 +1,13 @@
 // SQL for groups and memberships. Hierarchy walks are recursive CTEs; UNION stops them even if
 // a cycle ever slipped in.
-import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database, GroupsTable } from '../store/schema.ts';
 import { mapUnique } from '../store/errors.ts';
+import { compileFilter, likePattern, type FilterTarget } from '../store/sql-filter.ts';
 import { foldKey } from '../users/user.model.ts';
+import type { Group, GroupFields } from './group.model.ts';
 
 type Db = Kysely<Database>;
-
-export interface Group {
-  id: string;
-  name: string;
-  parent: string | null;
-  isSuperuser: boolean;
-  attributes: Record<string, unknown>;
-  memberCount: number;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-}
-
-export interface GroupFields {
-  name: string;
-  parent: string | null;
-  isSuperuser: boolean;
-  attributes: Record<string, unknown>;
-}
 
 type Row = Selectable<GroupsTable> & { member_count: number };
 
@@ -94,9 +77,24 @@ export async function deleteGroup(db: Db, id: string): Promise<void> {
   }
 }
 
-export async function listGroups(db: Db, query: { where: Expression<SqlBool>[]; afterId?: string; limit: number }): Promise<Group[]> {
+const FILTER: FilterTarget = {
+  table: 'groups',
+  attributes: {
+    id: { column: 'id', kind: 'uuid' },
+    name: { column: 'name', kind: 'text' },
+    displayname: { column: 'name', kind: 'text' },
+    parent: { column: 'parent_id', kind: 'uuid' },
+    issuperuser: { column: 'is_superuser', kind: 'bool' },
+    createdat: { column: 'created_at', kind: 'time' },
+  },
+  names: ['id', 'name', 'parent', 'isSuperuser', 'createdAt'],
+};
+
+/** Keyset page by id; `filter` (SCIM grammar) errors surface as FilterSyntaxError. */
+export async function listGroups(db: Db, query: { filter?: string; q?: string; afterId?: string; limit: number }): Promise<Group[]> {
   let select = selectGroups(db);
-  for (const condition of query.where) select = select.where(condition);
+  if (query.filter) select = select.where(compileFilter(query.filter, FILTER));
+  if (query.q) select = select.where(sql<SqlBool>`lower(groups.name) LIKE ${likePattern(query.q.toLowerCase(), 'co')}`);
   if (query.afterId) select = select.where('groups.id', '>', query.afterId);
   return (await select.orderBy('groups.id').limit(query.limit).execute()).map(toGroup);
 }
@@ -124,17 +122,6 @@ export async function grantsSuperuser(db: Db, ids: string[]): Promise<boolean> {
       UNION SELECT g.parent_id FROM groups g JOIN up ON g.id = up.id WHERE g.parent_id IS NOT NULL
     ) SELECT coalesce(bool_or(g.is_superuser), false) AS yes FROM groups g JOIN up ON g.id = up.id`.execute(db);
   return result.rows[0]?.yes ?? false;
-}
-
-/** SQL condition: the user is a member of the group (or, with descendants, of any group below it). */
-export function memberOf(groupId: string, includeDescendants: boolean): Expression<SqlBool> {
-  if (!includeDescendants) {
-    return sql<SqlBool>`users.id IN (SELECT gm.user_id FROM group_members gm WHERE gm.group_id = ${groupId}::uuid)`;
-  }
-  return sql<SqlBool>`users.id IN (
-    WITH RECURSIVE down(id) AS (
-      SELECT ${groupId}::uuid UNION SELECT g.id FROM groups g JOIN down ON g.parent_id = down.id
-    ) SELECT gm.user_id FROM group_members gm JOIN down ON gm.group_id = down.id)`;
 }
 
 export async function existingGroupIds(db: Db, ids: string[]): Promise<Set<string>> {

@@ -6,8 +6,11 @@ import { project, requestedFields, wantsMinimal } from '../http/fields.ts';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
 import { GROUP_FIELDS, GroupPatchSchema, GroupWriteSchema } from './group.schema.ts';
-import { groupEtag, type Groups } from './group.service.ts';
-import type { Group } from './group.repo.ts';
+import type { Groups } from './group.service.ts';
+import type { Group } from './group.model.ts';
+import { groupEtag, toGroupView } from './group.view.ts';
+import type { Users } from '../users/user.service.ts';
+import { ListQuerySchema, listQueryOf, userPage } from '../users/user.routes.ts';
 
 const TAGS = ['Groups'];
 const groupRef = Type.Unsafe({ $ref: 'Group#' });
@@ -17,19 +20,6 @@ const WriteHeaders = Type.Object({
   'if-match': Type.Optional(Type.String({ description: 'ETag from a previous response; mismatch → 412' })),
   prefer: Type.Optional(Type.String({ description: '`return=minimal` → 204 without a body' })),
 });
-
-export function toGroupView(group: Group) {
-  return {
-    id: group.id,
-    name: group.name,
-    parent: group.parent,
-    isSuperuser: group.isSuperuser,
-    attributes: group.attributes,
-    memberCount: group.memberCount,
-    createdAt: group.createdAt.toISOString(),
-    updatedAt: group.updatedAt.toISOString(),
-  };
-}
 
 const fieldsOf = (request: FastifyRequest) => requestedFields(request, GROUP_FIELDS);
 
@@ -41,7 +31,7 @@ function sendGroup(request: FastifyRequest, reply: FastifyReply, group: Group, s
   return reply.status(status).send(project(toGroupView(group), fieldsOf(request)));
 }
 
-export async function groupRoutes(app: FastifyInstance, deps: { groups: Groups }): Promise<void> {
+export async function groupRoutes(app: FastifyInstance, deps: { groups: Groups; users: Users }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const actor = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role });
 
@@ -154,6 +144,23 @@ export async function groupRoutes(app: FastifyInstance, deps: { groups: Groups }
       await deps.groups.remove(actor(request), request.params.id, request.headers['if-match']);
       return reply.status(204).send(null);
     },
+  });
+
+  r.get('/api/v1/groups/:id/members', {
+    config: { access: 'users.read', operational: true },
+    schema: {
+      operationId: 'listGroupMembers',
+      summary: "List a group's members (users)",
+      tags: TAGS,
+      params: IdParams,
+      querystring: Type.Object({
+        includeDescendants: Type.Optional(Type.Boolean({ description: 'Also members of groups below it' })),
+        ...ListQuerySchema,
+      }),
+      response: { 200: { $ref: 'UserList#' }, ...problemResponses(400, 401, 403, 404, 412) },
+    },
+    handler: async (request) =>
+      userPage(deps.users, request, await deps.groups.members(request.params.id, listQueryOf(request.query))),
   });
 
   const MemberParams = Type.Object({ id: Type.String(), userId: Type.String() });

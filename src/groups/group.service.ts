@@ -1,45 +1,30 @@
 // The groups domain: a hierarchy without cycles, superuser groups that only admins manage, and
-// memberships. Free of HTTP.
-import type { Kysely } from 'kysely';
-import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Database } from '../store/schema.ts';
+// memberships. Free of HTTP and SQL.
+import type { Repos, UnitOfWork } from '../repos.ts';
+import type { CredentialsChanged } from '../auth/credentials-changed.ts';
 import { ProblemError, problems } from '../http/problem.ts';
 import { ifMatchAllows } from '../http/etag.ts';
 import { mergePatch } from '../http/merge-patch.ts';
 import { UniqueViolation } from '../store/errors.ts';
-import { compileFilter, likePattern, type FilterTarget } from '../filter/sql-filter.ts';
-import { checkAttributes, fieldProblem, type Actor } from '../users/user.rules.ts';
-import * as users from '../users/user.repo.ts';
+import { withFilterProblems } from '../filter/filter-problem.ts';
+import { checkAttributes, checkManagerLimits, fieldProblem, type Actor } from '../users/user.rules.ts';
+import type { ListQuery, Users } from '../users/user.service.ts';
 import { canonicalId, isUuid } from '../ids.ts';
-import * as repo from './group.repo.ts';
+import { GroupHasChildren } from './group.repo.ts';
+import type { Group, GroupFields } from './group.model.ts';
+import { groupEtag } from './group.view.ts';
 import type { GroupWriteInput } from './group.schema.ts';
 
 export interface GroupDeps {
-  db: Kysely<Database>;
+  data: UnitOfWork;
+  users: Users;
   now: () => Date;
   newId: () => string;
   /** Memberships and superuser flags change who may do what: cached credentials must follow. */
-  forgetUser(userId: string): void;
-  forgetAll(): void;
+  credentials: CredentialsChanged;
 }
 
-/** Strong ETag: the row version, and the member count, which changes without touching the row. */
-export const groupEtag = (group: { version: number; memberCount: number }) =>
-  group.memberCount === 0 ? `"${group.version}"` : `"${group.version}-m${group.memberCount}"`;
 const notFound = () => problems.notFound('group.not_found', 'No group has this id.');
-
-const FILTER: FilterTarget = {
-  table: 'groups',
-  attributes: {
-    id: { column: 'id', kind: 'uuid' },
-    name: { column: 'name', kind: 'text' },
-    displayname: { column: 'name', kind: 'text' },
-    parent: { column: 'parent_id', kind: 'uuid' },
-    issuperuser: { column: 'is_superuser', kind: 'bool' },
-    createdat: { column: 'created_at', kind: 'time' },
-  },
-  names: ['id', 'name', 'parent', 'isSuperuser', 'createdAt'],
-};
 
 function nameTaken(): ProblemError {
   return problems.conflict('group.name_taken', 'Another group already has this name.', [
@@ -51,11 +36,11 @@ function managerMayNot(actor: Actor, detail: string): void {
   if (actor.role === 'manager') throw problems.forbidden('group.superuser_forbidden', detail);
 }
 
-async function checkParent(trx: Kysely<Database>, actor: Actor, id: string | undefined, parent: string | null): Promise<void> {
+async function checkParent(repos: Repos, actor: Actor, id: string | undefined, parent: string | null): Promise<void> {
   if (parent === null) return;
-  const exists = isUuid(parent) && (await repo.getGroupById(trx, parent));
+  const exists = isUuid(parent) && (await repos.groups.getGroupById(parent));
   if (!exists) throw fieldProblem('/parent', 'unknown_group', 'names no existing group');
-  if (id !== undefined && (await repo.ancestorIds(trx, parent)).includes(id)) {
+  if (id !== undefined && (await repos.groups.ancestorIds(parent)).includes(id)) {
     throw new ProblemError({
       status: 400,
       code: 'group.cycle',
@@ -64,7 +49,7 @@ async function checkParent(trx: Kysely<Database>, actor: Actor, id: string | und
       errors: [{ pointer: '/parent', code: 'cycle', detail: 'would make the group its own ancestor' }],
     });
   }
-  if (await repo.grantsSuperuser(trx, [parent])) {
+  if (await repos.groups.grantsSuperuser([parent])) {
     managerMayNot(actor, 'Managers cannot place groups below a superuser group.');
   }
 }
@@ -79,25 +64,27 @@ async function write<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function createGroups(deps: GroupDeps) {
-  async function get(rawId: string): Promise<repo.Group> {
+  const { repos } = deps.data;
+
+  async function get(rawId: string): Promise<Group> {
     const id = canonicalId(rawId);
-    const group = id ? await repo.getGroupById(deps.db, id) : undefined;
+    const group = id ? await repos.groups.getGroupById(id) : undefined;
     if (!group) throw notFound();
     return group;
   }
 
-  async function change(actor: Actor, rawId: string, ifMatch: string | undefined, next: (current: repo.Group) => GroupWriteInput) {
+  async function change(actor: Actor, rawId: string, ifMatch: string | undefined, next: (current: Group) => GroupWriteInput) {
     const id = canonicalId(rawId);
     if (!id) throw notFound();
-    const [before, after] = await deps.db.transaction().execute(async (trx) => {
-      await repo.lockHierarchy(trx);
-      const current = await repo.getGroupById(trx, id, { forUpdate: true });
+    const [before, after] = await deps.data.transaction(async (tx) => {
+      await tx.groups.lockHierarchy();
+      const current = await tx.groups.getGroupById(id, { forUpdate: true });
       if (!current) throw notFound();
       if (!ifMatchAllows(ifMatch, groupEtag(current))) {
         throw problems.preconditionFailed('group.etag_mismatch', 'The group has changed since the ETag in If-Match.');
       }
       const input = next(current);
-      const fields: repo.GroupFields = {
+      const fields: GroupFields = {
         name: input.name,
         parent: input.parent ? (canonicalId(input.parent) ?? input.parent) : null,
         isSuperuser: input.isSuperuser ?? current.isSuperuser,
@@ -107,21 +94,21 @@ export function createGroups(deps: GroupDeps) {
       checkAttributes(fields.attributes);
       if (fields.parent !== current.parent) {
         // Moving a group out from under a superuser group strips its members of superuser.
-        if (await repo.grantsSuperuser(trx, [id])) managerMayNot(actor, 'Managers cannot move groups that grant superuser.');
-        await checkParent(trx, actor, id, fields.parent);
+        if (await tx.groups.grantsSuperuser([id])) managerMayNot(actor, 'Managers cannot move groups that grant superuser.');
+        await checkParent(tx, actor, id, fields.parent);
       }
-      const updated = await write(() => repo.updateGroup(trx, id, fields, deps.now()));
+      const updated = await write(() => tx.groups.updateGroup(id, fields, deps.now()));
       return [current, updated!] as const;
     });
-    if (before.isSuperuser !== after.isSuperuser || before.parent !== after.parent) deps.forgetAll();
+    if (before.isSuperuser !== after.isSuperuser || before.parent !== after.parent) deps.credentials.everyone();
     return after;
   }
 
   return {
     get,
 
-    async create(actor: Actor, input: GroupWriteInput): Promise<repo.Group> {
-      const fields: repo.GroupFields = {
+    async create(actor: Actor, input: GroupWriteInput): Promise<Group> {
+      const fields: GroupFields = {
         name: input.name,
         parent: input.parent ? (canonicalId(input.parent) ?? input.parent) : null,
         isSuperuser: input.isSuperuser ?? false,
@@ -129,9 +116,9 @@ export function createGroups(deps: GroupDeps) {
       };
       if (fields.isSuperuser) managerMayNot(actor, 'Managers cannot create superuser groups.');
       checkAttributes(fields.attributes);
-      return deps.db.transaction().execute(async (trx) => {
-        await checkParent(trx, actor, undefined, fields.parent);
-        return write(() => repo.insertGroup(trx, deps.newId(), fields, deps.now()));
+      return deps.data.transaction(async (tx) => {
+        await checkParent(tx, actor, undefined, fields.parent);
+        return write(() => tx.groups.insertGroup(deps.newId(), fields, deps.now()));
       });
     },
 
@@ -150,50 +137,57 @@ export function createGroups(deps: GroupDeps) {
     async remove(actor: Actor, rawId: string, ifMatch?: string): Promise<void> {
       const id = canonicalId(rawId);
       if (!id) throw notFound();
-      await deps.db.transaction().execute(async (trx) => {
-        await repo.lockHierarchy(trx);
-        const current = await repo.getGroupById(trx, id, { forUpdate: true });
+      await deps.data.transaction(async (tx) => {
+        await tx.groups.lockHierarchy();
+        const current = await tx.groups.getGroupById(id, { forUpdate: true });
         if (!current) throw notFound();
         if (!ifMatchAllows(ifMatch, groupEtag(current))) {
           throw problems.preconditionFailed('group.etag_mismatch', 'The group has changed since the ETag in If-Match.');
         }
-        if (await repo.grantsSuperuser(trx, [id])) managerMayNot(actor, 'Managers cannot delete groups that grant superuser.');
+        if (await tx.groups.grantsSuperuser([id])) managerMayNot(actor, 'Managers cannot delete groups that grant superuser.');
         try {
-          await repo.deleteGroup(trx, id);
+          await tx.groups.deleteGroup(id);
         } catch (error) {
-          if (error instanceof repo.GroupHasChildren) {
+          if (error instanceof GroupHasChildren) {
             throw problems.conflict('group.has_children', 'The group has child groups: delete or move them first.');
           }
           throw error;
         }
       });
-      deps.forgetAll();
+      deps.credentials.everyone();
     },
 
     async list(query: { filter?: string; q?: string; limit: number; after?: string }) {
-      const where: Expression<SqlBool>[] = [];
-      if (query.filter?.trim()) where.push(compileFilter(query.filter, FILTER));
-      if (query.q) where.push(sql<SqlBool>`lower(groups.name) LIKE ${likePattern(query.q.toLowerCase(), 'co')}`);
-      const rows = await repo.listGroups(deps.db, { where, afterId: query.after, limit: query.limit + 1 });
+      const rows = await withFilterProblems(() =>
+        repos.groups.listGroups({ filter: query.filter?.trim() || undefined, q: query.q || undefined, afterId: query.after, limit: query.limit + 1 }),
+      );
       return { groups: rows.slice(0, query.limit), more: rows.length > query.limit };
+    },
+
+    /** The group's members (users), a page at a time; 404 when the group does not exist. */
+    async members(groupId: string, query: Omit<ListQuery, 'group'>) {
+      const group = await get(groupId);
+      return deps.users.list({ ...query, group: group.id });
     },
 
     async setMember(actor: Actor, groupId: string, userId: string, member: boolean): Promise<void> {
       const group = await get(groupId);
-      const user = canonicalId(userId) ? await users.getUserById(deps.db, userId) : undefined;
+      const id = canonicalId(userId);
+      const user = id ? await repos.users.getUserById(id) : undefined;
       if (!user) throw problems.notFound('user.not_found', 'No user has this id.');
       if (actor.role === 'manager' && (user.role === 'admin' || user.isSuperuser)) {
         throw problems.forbidden('user.admin_protected', 'Managers cannot change the memberships of administrators.');
       }
+      checkManagerLimits(actor, user, user.role);
       if (member) {
-        if (await repo.grantsSuperuser(deps.db, [group.id])) {
+        if (await repos.groups.grantsSuperuser([group.id])) {
           managerMayNot(actor, 'Managers cannot grant membership of a superuser group (or one below it).');
         }
-        await repo.addMember(deps.db, group.id, user.id);
+        await repos.groups.addMember(group.id, user.id);
       } else {
-        await repo.removeMember(deps.db, group.id, user.id);
+        await repos.groups.removeMember(group.id, user.id);
       }
-      deps.forgetUser(user.id);
+      deps.credentials.user(user.id);
     },
   };
 }

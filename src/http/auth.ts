@@ -62,6 +62,7 @@ export function createAuthenticator(schemes: AuthScheme[]) {
         role,
         scheme: scheme.name,
         sessionId: result.sessionId,
+        sessionStartedAt: result.sessionStartedAt,
       };
       if (!roleMay(role, access)) {
         throw problems.forbidden('auth.forbidden', `The role ${role} may not do this.`);

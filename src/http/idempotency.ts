@@ -2,12 +2,10 @@
 // 24 hours; the same key with another body → 422; a key whose first request is still running → 409.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
-import * as repo from '../idempotency/idempotency.repo.ts';
+import type { UnitOfWork } from '../repos.ts';
 import { ProblemError } from './problem.ts';
 
-const TTL_MS = 24 * 60 * 60 * 1000;
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 // The original X-Request-Id travels with the replay, so it matches the stored problem's `instance`.
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'preference-applied', 'x-request-id'];
 
@@ -17,7 +15,8 @@ function requestHash(request: FastifyRequest): string {
     .digest('base64');
 }
 
-export function registerIdempotency(app: FastifyInstance, deps: { db: Kysely<Database>; now: () => Date }): void {
+export function registerIdempotency(app: FastifyInstance, deps: { data: UnitOfWork; now: () => Date }): void {
+  const repo = deps.data.repos.idempotency;
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.principal) return;
@@ -35,11 +34,11 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Kysely<Dat
     }
     const principalId = request.principal.userId;
     const hash = requestHash(request);
-    if (await repo.claimKey(deps.db, principalId, key, hash, deps.now(), TTL_MS)) {
+    if (await repo.claimKey(principalId, key, hash, deps.now(), IDEMPOTENCY_TTL_MS)) {
       request.idempotency = { principalId, key };
       return;
     }
-    const record = await repo.getRecord(deps.db, principalId, key);
+    const record = await repo.getRecord(principalId, key);
     if (record && record.requestHash !== hash) {
       throw new ProblemError({
         status: 422,
@@ -66,7 +65,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Kysely<Dat
     if (!claim) return payload;
     request.idempotency = undefined;
     if (reply.statusCode >= 500) {
-      await repo.releaseKey(deps.db, claim.principalId, claim.key);
+      await repo.releaseKey(claim.principalId, claim.key);
       return payload;
     }
     const headers: Record<string, string> = {};
@@ -74,7 +73,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Kysely<Dat
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
-    await repo.saveResponse(deps.db, claim.principalId, claim.key, {
+    await repo.saveResponse(claim.principalId, claim.key, {
       statusCode: reply.statusCode,
       headers,
       body: typeof payload === 'string' ? payload : '',

@@ -62,3 +62,8 @@ export async function saveResponse(
 export async function releaseKey(db: Kysely<Database>, principalId: string, key: string): Promise<void> {
   await db.deleteFrom('idempotency_keys').where('principal_id', '=', principalId).where('key', '=', key).execute();
 }
+
+/** Drops records made before `before` (their 24 hours are over). */
+export async function purgeBefore(db: Kysely<Database>, before: Date): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', before).execute();
+}

@@ -2,11 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
-import * as repo from './job.repo.ts';
+import type { Queue } from './queue.ts';
 
 const JobSchema = Type.Object({
   id: Type.String(),
@@ -20,7 +18,7 @@ const JobSchema = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 
-export async function jobRoutes(app: FastifyInstance, deps: { db: Kysely<Database> }): Promise<void> {
+export async function jobRoutes(app: FastifyInstance, deps: { queue: Queue }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/api/v1/system/jobs', {
     config: { access: 'system.read' },
@@ -41,8 +39,7 @@ export async function jobRoutes(app: FastifyInstance, deps: { db: Kysely<Databas
     },
     handler: async (request) => {
       const { status, limit, cursor } = request.query;
-      const jobs = await repo.listJobs(deps.db, { status, afterId: decodeCursor(cursor), limit: limit + 1 });
-      const page = jobs.slice(0, limit);
+      const { jobs: page, more } = await deps.queue.list({ status, after: decodeCursor(cursor), limit });
       return {
         items: page.map((j) => ({
           id: j.id,
@@ -55,7 +52,7 @@ export async function jobRoutes(app: FastifyInstance, deps: { db: Kysely<Databas
           createdAt: j.createdAt.toISOString(),
           updatedAt: j.updatedAt.toISOString(),
         })),
-        nextCursor: jobs.length > limit ? encodeCursor(page[page.length - 1].id) : null,
+        nextCursor: more ? encodeCursor(page[page.length - 1].id) : null,
       };
     },
   });

@@ -1,15 +1,14 @@
 // The job queue: enqueue inside the caller's transaction (so a job exists exactly when the
 // change that caused it committed), and a worker loop in every process that runs due jobs,
 // retrying failures with exponential backoff (2 s, 4 s, 8 s … capped at 5 min).
-import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from '../store/schema.ts';
-import * as repo from './job.repo.ts';
+import type { Repos, UnitOfWork } from '../repos.ts';
+import type { Job } from './job.repo.ts';
 
-export type JobHandler = (payload: Record<string, unknown>, job: repo.Job) => Promise<void>;
+export type JobHandler = (payload: Record<string, unknown>, job: Job) => Promise<void>;
 
 export interface QueueDeps {
-  db: Kysely<Database>;
+  data: UnitOfWork;
   now: () => Date;
   newId: () => string;
   log: FastifyBaseLogger;
@@ -27,23 +26,24 @@ export function backoffMs(attempts: number): number {
 }
 
 export function createQueue(deps: QueueDeps) {
+  const repo = deps.data.repos.jobs;
   const handlers = new Map<string, JobHandler>();
   const housekeeping: ((now: Date) => Promise<void>)[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
 
-  async function runJob(job: repo.Job): Promise<void> {
+  async function runJob(job: Job): Promise<void> {
     const handler = handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(job.payload, job);
-      await repo.markDone(deps.db, job.id, deps.now());
+      await repo.markDone(job.id, deps.now());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = job.attempts < job.maxAttempts ? new Date(deps.now().getTime() + backoffMs(job.attempts)) : undefined;
       deps.log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, retry: Boolean(retryAt), error: message }, 'job failed');
-      await repo.markFailed(deps.db, job.id, message, retryAt, deps.now());
+      await repo.markFailed(job.id, message, retryAt, deps.now());
     }
   }
 
@@ -55,12 +55,12 @@ export function createQueue(deps: QueueDeps) {
       const now = deps.now().getTime();
       if (now - purgedAt > PURGE_EVERY_MS) {
         purgedAt = now;
-        await repo.purgeDone(deps.db, new Date(now - KEEP_DONE_MS));
+        await repo.purgeDone(new Date(now - KEEP_DONE_MS));
         for (const task of housekeeping) await task(new Date(now));
       }
       let total = 0;
       for (;;) {
-        const jobs = await repo.claimDue(deps.db, deps.now(), LEASE_MS, 10);
+        const jobs = await repo.claimDue(deps.now(), LEASE_MS, 10);
         for (const job of jobs) await runJob(job);
         total += jobs.length;
         if (jobs.length < 10) return total;
@@ -88,15 +88,20 @@ export function createQueue(deps: QueueDeps) {
     onHousekeeping(task: (now: Date) => Promise<void>) {
       housekeeping.push(task);
     },
-    /** Adds a job through `db`, which may be the caller's transaction. */
-    async enqueue(db: Kysely<Database>, kind: string, payload: Record<string, unknown>, maxAttempts = DEFAULT_ATTEMPTS) {
-      await repo.insertJob(db, { id: deps.newId(), kind, payload, maxAttempts, now: deps.now() });
+    /** Adds a job through `repos`, which may be the caller's transaction's (it then commits with it). */
+    async enqueue(repos: Repos, kind: string, payload: Record<string, unknown>, maxAttempts = DEFAULT_ATTEMPTS) {
+      await repos.jobs.insertJob({ id: deps.newId(), kind, payload, maxAttempts, now: deps.now() });
     },
     /** Asks the worker to look now (after a commit that queued something). */
     wake() {
       schedule(0);
     },
     runDue,
+    /** A page of jobs, newest id last, for watching the queue (payloads stay inside). */
+    async list(query: { status?: string; after?: string; limit: number }): Promise<{ jobs: Job[]; more: boolean }> {
+      const jobs = await repo.listJobs({ status: query.status, afterId: query.after, limit: query.limit + 1 });
+      return { jobs: jobs.slice(0, query.limit), more: jobs.length > query.limit };
+    },
     start() {
       stopped = false;
       schedule(0);

@@ -4,7 +4,6 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
-import { getUser, type UserDeps } from '../users/user.service.ts';
 import { toUserView, userEtag } from '../users/user.view.ts';
 import type { Lifecycle } from './lifecycle.service.ts';
 
@@ -14,7 +13,7 @@ const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH });
 const Accepted = Type.Object({ status: Type.Literal('accepted') });
 const TOKEN_ERRORS = 'Token problems have distinct codes: token.invalid (400), token.expired and token.used (410).';
 
-export async function lifecycleRoutes(app: FastifyInstance, deps: UserDeps & { lifecycle: Lifecycle }): Promise<void> {
+export async function lifecycleRoutes(app: FastifyInstance, deps: { lifecycle: Lifecycle }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
   r.post('/api/v1/users/:id/invitation', {
@@ -28,7 +27,7 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: UserDeps & { l
       response: { 202: Accepted, ...problemResponses(401, 403, 404, 409, 412) },
     },
     handler: async (request, reply) => {
-      await deps.lifecycle.resendInvitation(request.principal!, await getUser(deps, request.params.id));
+      await deps.lifecycle.resendInvitation(request.principal!, request.params.id);
       return reply.status(202).send({ status: 'accepted' as const });
     },
   });

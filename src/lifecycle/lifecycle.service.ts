@@ -2,20 +2,21 @@
 // second half of asynchronous creation. Mails are jobs, queued with the change that causes them
 // and sent by the worker; the token a mail carries is made when it is sent, so no usable token
 // rests in the database in clear.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
+import type { UnitOfWork } from '../repos.ts';
 import type { PasswordHasher } from '../credentials/password.ts';
+import type { Lockout } from '../credentials/lockout.ts';
+import type { CredentialsChanged } from '../auth/credentials-changed.ts';
 import type { SecretBox } from '../credentials/secret-box.ts';
 import { assertStrongPassword } from '../credentials/password-policy.ts';
 import { problems } from '../http/problem.ts';
 import type { Queue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { renderMail, type MailPurpose } from '../mail/templates.ts';
-import * as users from '../users/user.repo.ts';
 import { foldKey, type User } from '../users/user.model.ts';
 import type { UserEvents } from '../users/user.service.ts';
-import { assertMayManageCredentials, type CredentialActor } from '../auth/ownership.ts';
-import { findLiveToken, issueToken, retireTokens, spendToken, type TokenPurpose } from './user-tokens.ts';
+import type { CredentialActor } from '../auth/ownership.ts';
+import { credentialTarget } from '../users/credential-target.ts';
+import { findLiveToken, issueToken, spendToken, type TokenPurpose } from './user-tokens.ts';
 
 export interface LifecycleTtl {
   activation: number;
@@ -24,7 +25,7 @@ export interface LifecycleTtl {
 }
 
 export interface LifecycleDeps {
-  db: Kysely<Database>;
+  data: UnitOfWork;
   now: () => Date;
   newId: () => string;
   passwords: PasswordHasher;
@@ -33,8 +34,9 @@ export interface LifecycleDeps {
   mailer: Mailer;
   publicUrl: string;
   ttl: LifecycleTtl;
-  /** Ends a user's sessions (after a password reset). */
-  endSessions(userId: string): Promise<void>;
+  /** A reset password ends the user's sessions and tokens. */
+  credentials: CredentialsChanged;
+  lockout: Lockout;
   /** Limits reset requests per client address (wait → 429) and per mailbox (mail: false). */
   resetLimit(ip: string, mailbox: string): Promise<{ wait?: number; mail: boolean }>;
 }
@@ -47,11 +49,13 @@ const LINK_PATHS: Record<MailPurpose, string> = {
 };
 
 export function createLifecycle(deps: LifecycleDeps) {
+  const { repos } = deps.data;
+  const users = repos.users;
   const ttlOf = (purpose: TokenPurpose) =>
     purpose === 'activation' ? deps.ttl.activation : purpose === 'password_reset' ? deps.ttl.passwordReset : deps.ttl.emailVerification;
 
   async function mailToken(user: User, purpose: TokenPurpose, email: string): Promise<void> {
-    const token = await issueToken(deps.db, {
+    const token = await issueToken(repos, {
       id: deps.newId(),
       userId: user.id,
       purpose,
@@ -66,55 +70,55 @@ export function createLifecycle(deps: LifecycleDeps) {
   }
 
   deps.queue.register('mail.activation', async (payload) => {
-    const user = await users.getUserById(deps.db, String(payload.userId));
+    const user = await users.getUserById(String(payload.userId));
     if (!user || user.status !== 'invited' || !user.email) return; // nothing left to invite
     await mailToken(user, 'activation', user.email);
   });
 
   deps.queue.register('mail.password_reset', async (payload) => {
-    const user = await users.getUserByEmail(deps.db, String(payload.email));
+    const user = await users.getUserByEmail(String(payload.email));
     if (!user || user.status !== 'active' || !user.email) return; // the answer was 202 all the same
     await mailToken(user, 'password_reset', user.email);
   });
 
   deps.queue.register('mail.email_verification', async (payload) => {
-    const user = await users.getUserById(deps.db, String(payload.userId));
+    const user = await users.getUserById(String(payload.userId));
     if (!user || user.status !== 'active' || !user.email || foldKey(user.email) !== foldKey(String(payload.email))) return;
     await mailToken(user, 'email_verification', user.email);
   });
 
   deps.queue.register('user.finish_create', async (payload) => {
-    const user = await users.getUserById(deps.db, String(payload.userId));
+    const user = await users.getUserById(String(payload.userId));
     if (!user || user.status !== 'pending') return;
     const sealed = payload.passwordSealed;
     const passwordHash = typeof sealed === 'string' ? await deps.passwords.hash(deps.box.open(sealed, SEAL_CONTEXT)) : null;
-    await deps.db.transaction().execute(async (trx) => {
-      const settled = await users.settlePendingUser(trx, user.id, passwordHash, deps.now());
-      if (settled?.status === 'invited' && settled.email) await deps.queue.enqueue(trx, 'mail.activation', { userId: settled.id });
+    await deps.data.transaction(async (tx) => {
+      const settled = await tx.users.settlePendingUser(user.id, passwordHash, deps.now());
+      if (settled?.status === 'invited' && settled.email) await deps.queue.enqueue(tx, 'mail.activation', { userId: settled.id });
     });
     deps.queue.wake();
   });
 
   const events: UserEvents = {
-    async created(trx, user, context) {
+    async created(tx, user, context) {
       if (context.async) {
         const passwordSealed = context.password === undefined ? undefined : deps.box.seal(context.password, SEAL_CONTEXT);
-        await deps.queue.enqueue(trx, 'user.finish_create', { userId: user.id, ...(passwordSealed ? { passwordSealed } : {}) });
+        await deps.queue.enqueue(tx, 'user.finish_create', { userId: user.id, ...(passwordSealed ? { passwordSealed } : {}) });
       } else if (user.status === 'invited' && user.email) {
-        await deps.queue.enqueue(trx, 'mail.activation', { userId: user.id });
+        await deps.queue.enqueue(tx, 'mail.activation', { userId: user.id });
       }
     },
-    async changed(trx, before, after) {
+    async changed(tx, before, after) {
       const emailChanged = (after.email && foldKey(after.email)) !== (before.email && foldKey(before.email));
       // A reset link mailed to the old address must not outlive the change.
-      if (emailChanged) await retireTokens(trx, after.id, 'password_reset');
+      if (emailChanged) await tx.userTokens.deleteTokens(after.id, 'password_reset');
       if (emailChanged && after.status === 'active' && after.email) {
-        await deps.queue.enqueue(trx, 'mail.email_verification', { userId: after.id, email: after.email });
+        await deps.queue.enqueue(tx, 'mail.email_verification', { userId: after.id, email: after.email });
       }
       // An invitation follows the address: the new one is invited, the old link stops working.
       if (emailChanged && after.status === 'invited') {
-        await retireTokens(trx, after.id, 'activation');
-        if (after.email) await deps.queue.enqueue(trx, 'mail.activation', { userId: after.id });
+        await tx.userTokens.deleteTokens(after.id, 'activation');
+        if (after.email) await deps.queue.enqueue(tx, 'mail.activation', { userId: after.id });
       }
     },
     committed: () => deps.queue.wake(),
@@ -124,27 +128,28 @@ export function createLifecycle(deps: LifecycleDeps) {
     events,
 
     async activate(input: { token: string; password: string }): Promise<User> {
-      const row = await findLiveToken(deps.db, input.token, 'activation', deps.now());
-      const user = await users.getUserById(deps.db, row.userId);
+      const row = await findLiveToken(repos, input.token, 'activation', deps.now());
+      const user = await users.getUserById(row.userId);
       if (!user || user.status !== 'invited') {
         // A concurrent activation may have spent this token between the two reads: say so.
-        await findLiveToken(deps.db, input.token, 'activation', deps.now());
+        await findLiveToken(repos, input.token, 'activation', deps.now());
         throw problems.conflict('user.not_invited', 'This account is no longer waiting for activation.');
       }
-      assertStrongPassword(input.password, user);
+      await assertStrongPassword(input.password, user);
       const passwordHash = await deps.passwords.hash(input.password);
-      await deps.db.transaction().execute(async (trx) => {
-        await spendToken(trx, row, deps.now());
-        await users.setPasswordHash(trx, user.id, passwordHash, deps.now(), { emailVerified: true });
+      await deps.data.transaction(async (tx) => {
+        await spendToken(tx, row, deps.now());
+        await tx.users.setPasswordHash(user.id, passwordHash, deps.now(), { emailVerified: true });
       });
-      return (await users.getUserById(deps.db, user.id))!;
+      await deps.lockout.clear(user.username);
+      return (await users.getUserById(user.id))!;
     },
 
-    async resendInvitation(actor: CredentialActor, user: User): Promise<void> {
-      assertMayManageCredentials(actor, user, 'write');
+    async resendInvitation(actor: CredentialActor, targetId: string): Promise<void> {
+      const user = await credentialTarget(repos, actor, targetId, 'write');
       if (user.status !== 'invited') throw problems.conflict('user.not_invited', `The user is ${user.status}, not invited.`);
       if (!user.email) throw problems.conflict('user.no_email', 'The user has no email address to send an invitation to.');
-      await deps.queue.enqueue(deps.db, 'mail.activation', { userId: user.id });
+      await deps.queue.enqueue(repos, 'mail.activation', { userId: user.id });
       deps.queue.wake();
     },
 
@@ -153,32 +158,33 @@ export function createLifecycle(deps: LifecycleDeps) {
       const limit = await deps.resetLimit(ip, foldKey(email));
       if (limit.wait !== undefined) throw problems.tooManyAttempts('Too many password-reset requests from this address.', limit.wait);
       if (!limit.mail) return; // this mailbox had enough mail for now; the answer stays the same
-      await deps.queue.enqueue(deps.db, 'mail.password_reset', { email });
+      await deps.queue.enqueue(repos, 'mail.password_reset', { email });
       deps.queue.wake();
     },
 
     async confirmPasswordReset(input: { token: string; password: string }): Promise<void> {
-      const row = await findLiveToken(deps.db, input.token, 'password_reset', deps.now());
-      const user = await users.getUserById(deps.db, row.userId);
+      const row = await findLiveToken(repos, input.token, 'password_reset', deps.now());
+      const user = await users.getUserById(row.userId);
       if (!user || user.status !== 'active') throw problems.conflict('user.not_active', 'This account cannot reset its password.');
-      assertStrongPassword(input.password, user);
+      await assertStrongPassword(input.password, user);
       const passwordHash = await deps.passwords.hash(input.password);
-      await deps.db.transaction().execute(async (trx) => {
-        await spendToken(trx, row, deps.now());
-        await users.setPasswordHash(trx, user.id, passwordHash, deps.now());
+      await deps.data.transaction(async (tx) => {
+        await spendToken(tx, row, deps.now());
+        await tx.users.setPasswordHash(user.id, passwordHash, deps.now());
       });
-      await deps.endSessions(user.id);
+      await deps.lockout.clear(user.username);
+      await deps.credentials.revokeAll(user.id);
     },
 
     async verifyEmail(input: { token: string }): Promise<void> {
-      const row = await findLiveToken(deps.db, input.token, 'email_verification', deps.now());
-      const user = await users.getUserById(deps.db, row.userId);
+      const row = await findLiveToken(repos, input.token, 'email_verification', deps.now());
+      const user = await users.getUserById(row.userId);
       if (!user || !user.email || !row.email || foldKey(user.email) !== foldKey(row.email)) {
         throw problems.conflict('user.email_changed', 'The address this link verifies is no longer the user\'s address.');
       }
-      await deps.db.transaction().execute(async (trx) => {
-        await spendToken(trx, row, deps.now());
-        await users.markEmailVerified(trx, user.id, deps.now());
+      await deps.data.transaction(async (tx) => {
+        await spendToken(tx, row, deps.now());
+        await tx.users.markEmailVerified(user.id, deps.now());
       });
     },
   };

@@ -1,20 +1,20 @@
 // Single-use mailed tokens: 256 random bits, stored hashed, one live token per user and purpose.
-import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from '../credentials/digest.ts';
+import type { Repos } from '../repos.ts';
 import { ProblemError } from '../http/problem.ts';
-import * as repo from './user-token.repo.ts';
+import type { UserTokenRow } from './user-token.repo.ts';
 
 export type TokenPurpose = 'activation' | 'password_reset' | 'email_verification';
 
-const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
+const hash = sha256;
 
 export async function issueToken(
-  db: Kysely<Database>,
+  repos: Repos,
   input: { id: string; userId: string; purpose: TokenPurpose; email: string | null; now: Date; ttlSeconds: number },
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await repo.replaceToken(db, {
+  await repos.userTokens.replaceToken({
     ...input,
     tokenHash: hash(token),
     expiresAt: new Date(input.now.getTime() + input.ttlSeconds * 1000),
@@ -38,8 +38,8 @@ function tokenProblem(code: 'token.invalid' | 'token.expired' | 'token.used'): P
 }
 
 /** The live token's row, or the problem that says why it is not (without naming its user). */
-export async function findLiveToken(db: Kysely<Database>, token: string, purpose: TokenPurpose, now: Date) {
-  const row = await repo.findToken(db, hash(token), purpose);
+export async function findLiveToken(repos: Repos, token: string, purpose: TokenPurpose, now: Date) {
+  const row = await repos.userTokens.findToken(hash(token), purpose);
   if (!row) throw tokenProblem('token.invalid');
   if (row.usedAt) throw tokenProblem('token.used');
   if (row.expiresAt <= now) throw tokenProblem('token.expired');
@@ -47,10 +47,6 @@ export async function findLiveToken(db: Kysely<Database>, token: string, purpose
 }
 
 /** Spends the token found by findLiveToken; a concurrent spender makes this one fail as used. */
-export async function spendToken(db: Kysely<Database>, row: repo.UserTokenRow, now: Date): Promise<void> {
-  if (!(await repo.useToken(db, row.id, now))) throw tokenProblem('token.used');
-}
-
-export function retireTokens(db: Kysely<Database>, userId: string, purpose: TokenPurpose): Promise<void> {
-  return repo.deleteTokens(db, userId, purpose);
+export async function spendToken(repos: Repos, row: UserTokenRow, now: Date): Promise<void> {
+  if (!(await repos.userTokens.useToken(row.id, now))) throw tokenProblem('token.used');
 }

@@ -1,5 +1,7 @@
 // Mail texts per purpose and language. The user's locale picks the language ("de-AT" → de);
 // English is the fallback.
+import { escapeHtml } from '../text/escape-html.ts';
+
 export type MailPurpose = 'activation' | 'password_reset' | 'email_verification';
 
 interface Text {
@@ -62,10 +64,6 @@ const TEXTS: Record<string, Record<MailPurpose, Text>> = {
 export function languageOf(locale: string | null): string {
   const language = (locale ?? '').split('-')[0].toLowerCase();
   return language in TEXTS ? language : 'en';
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const UNITS: Record<string, { hour: [string, string]; minute: [string, string] }> = {

@@ -2,12 +2,10 @@
 // status (read from the database at scrape time, so every process reports the same totals).
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
-import { countByStatus as usersByStatus } from '../users/user.repo.ts';
-import { countByStatus as jobsByStatus } from '../jobs/job.repo.ts';
+import type { UnitOfWork } from '../repos.ts';
 
-export function registerMetrics(app: FastifyInstance, deps: { db: Kysely<Database> }): Registry {
+export function registerMetrics(app: FastifyInstance, deps: { data: UnitOfWork }): Registry {
+  const { repos } = deps.data;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'roster_process_' });
   const labelNames = ['method', 'route', 'status'] as const;
@@ -25,7 +23,7 @@ export function registerMetrics(app: FastifyInstance, deps: { db: Kysely<Databas
     labelNames: ['status'],
     registers: [registry],
     async collect() {
-      const counts = await usersByStatus(deps.db);
+      const counts = await repos.users.countByStatus();
       for (const status of ['pending', 'invited', 'active', 'disabled']) this.set({ status }, counts[status] ?? 0);
     },
   });
@@ -35,7 +33,7 @@ export function registerMetrics(app: FastifyInstance, deps: { db: Kysely<Databas
     labelNames: ['status'],
     registers: [registry],
     async collect() {
-      const counts = await jobsByStatus(deps.db);
+      const counts = await repos.jobs.countByStatus();
       for (const status of ['queued', 'running', 'done', 'failed']) this.set({ status }, counts[status] ?? 0);
     },
   });

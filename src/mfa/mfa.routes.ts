@@ -3,32 +3,41 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { problemResponses } from '../http/schema-helpers.ts';
-import { assertMayManageCredentials } from '../auth/ownership.ts';
-import { problems } from '../http/problem.ts';
-import { getUser, type UserDeps } from '../users/user.service.ts';
 import type { Mfa } from './mfa.service.ts';
+import { emptyBodyIsObject } from '../http/optional-body.ts';
 
 const TAGS = ['Credentials'];
+const RecentLoginBody = Type.Object(
+  {
+    currentPassword: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 1024, description: 'Proves a recent login when the session is older than 10 minutes' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-export async function mfaRoutes(app: FastifyInstance, deps: UserDeps & { mfa: Mfa; forgetUser(id: string): void }) {
+export async function mfaRoutes(app: FastifyInstance, deps: { mfa: Mfa }) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
   r.post('/api/v1/users/me/mfa/totp', {
     config: { access: 'self', operational: true, showsSecret: true },
+    preValidation: emptyBodyIsObject,
     schema: {
       operationId: 'enrollTotp',
       summary: 'Start TOTP enrolment',
-      description: 'Answers a new secret, pending until verified with a code from it.',
+      description:
+        'Answers a new secret, pending until verified with a code from it. From a session older than 10 minutes, send `currentPassword`.',
       tags: TAGS,
+      body: RecentLoginBody,
       response: {
         201: Type.Object({ secret: Type.String({ description: 'Base32' }), otpauthUrl: Type.String() }),
-        ...problemResponses(401, 409, 412),
+        ...problemResponses(400, 401, 403, 409, 412, 429),
       },
     },
     handler: async (request, reply) => {
-      const user = await getUser(deps, request.principal!.userId);
+      const secret = await deps.mfa.enrollTotp(request.principal!, request.body.currentPassword);
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send(await deps.mfa.enrollTotp(user));
+      return reply.status(201).send(secret);
     },
   });
 
@@ -43,24 +52,25 @@ export async function mfaRoutes(app: FastifyInstance, deps: UserDeps & { mfa: Mf
     },
     handler: async (request, reply) => {
       await deps.mfa.verifyTotp(request.principal!.userId, request.body.code);
-      deps.forgetUser(request.principal!.userId);
       return reply.status(204).send(null);
     },
   });
 
   r.post('/api/v1/users/me/mfa/recovery-codes', {
     config: { access: 'self', operational: true, showsSecret: true },
+    preValidation: emptyBodyIsObject,
     schema: {
       operationId: 'issueRecoveryCodes',
       summary: 'Issue 10 single-use recovery codes',
-      description: 'Shown once; a new call replaces the previous set.',
+      description: 'Shown once; a new call replaces the previous set. From a session older than 10 minutes, send `currentPassword`.',
       tags: TAGS,
-      response: { 201: Type.Object({ codes: Type.Array(Type.String()) }), ...problemResponses(401, 409, 412) },
+      body: RecentLoginBody,
+      response: { 201: Type.Object({ codes: Type.Array(Type.String()) }), ...problemResponses(400, 401, 403, 409, 412, 429) },
     },
     handler: async (request, reply) => {
-      const user = await getUser(deps, request.principal!.userId);
+      const codes = await deps.mfa.issueRecoveryCodes(request.principal!, request.body.currentPassword);
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send({ codes: await deps.mfa.issueRecoveryCodes(user) });
+      return reply.status(201).send({ codes });
     },
   });
 
@@ -75,10 +85,7 @@ export async function mfaRoutes(app: FastifyInstance, deps: UserDeps & { mfa: Mf
       response: { 204: { type: 'null', description: 'Reset' }, ...problemResponses(401, 403, 404, 412) },
     },
     handler: async (request, reply) => {
-      const user = await getUser(deps, request.params.id);
-      assertMayManageCredentials(request.principal!, user, 'write');
-      if (!(await deps.mfa.reset(user.id))) throw problems.notFound('user.not_found', 'No user has this id.');
-      deps.forgetUser(user.id);
+      await deps.mfa.reset(request.principal!, request.params.id);
       return reply.status(204).send(null);
     },
   });

@@ -1,19 +1,24 @@
 // Multi-factor authentication: TOTP enrolment and verification, single-use recovery codes, and
 // the admin reset (IGT's $mfa-reset). Codes are never accepted twice.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
+import type { UnitOfWork } from '../repos.ts';
 import type { SecretBox } from '../credentials/secret-box.ts';
+import type { RecentLogin, RecentLoginActor } from '../credentials/recent-login.ts';
+import type { CredentialActor } from '../auth/ownership.ts';
+import type { CredentialsChanged } from '../auth/credentials-changed.ts';
 import { ProblemError, problems } from '../http/problem.ts';
+import { credentialTarget } from '../users/credential-target.ts';
+import type { User } from '../users/user.model.ts';
 import { matchingStep, newTotpSecret, otpauthUrl } from './totp.ts';
-import * as repo from './mfa.repo.ts';
 
 const SEAL_CONTEXT = 'totp-secret';
 const RECOVERY_CODES = 10;
 
 export interface MfaDeps {
-  db: Kysely<Database>;
+  data: UnitOfWork;
   box: SecretBox;
+  recentLogin: RecentLogin;
+  credentials: CredentialsChanged;
   now: () => Date;
   newId: () => string;
   /** Keys recovery-code hashes, so a leaked table cannot be checked offline without it. */
@@ -28,32 +33,43 @@ function recoveryCode(): string {
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
+export type MfaActor = CredentialActor & RecentLoginActor;
+
 export function createMfa(deps: MfaDeps) {
+  const repo = deps.data.repos.mfa;
+  const self = async (actor: MfaActor): Promise<User> => {
+    const user = await deps.data.repos.users.getUserById(actor.userId);
+    if (!user) throw problems.notFound('user.not_found', 'No user has this id.');
+    return user;
+  };
   const hashCode = (code: string) => createHmac('sha256', deps.codeKey).update(code.trim().toLowerCase()).digest('base64url');
 
   async function checkTotp(userId: string, code: string, requireVerified: boolean): Promise<boolean> {
-    const factor = await repo.getTotp(deps.db, userId);
+    const factor = await repo.getTotp(userId);
     if (!factor || factor.verified !== requireVerified) return false;
     const step = matchingStep(deps.box.open(factor.secretSealed, SEAL_CONTEXT), code, deps.now());
     if (step === undefined) return false;
-    return repo.consumeStep(deps.db, userId, step);
+    return repo.consumeStep(userId, step);
   }
 
   return {
-    async enrollTotp(user: { id: string; username: string; mfaEnabled: boolean; type: string }) {
+    /** Starts enrolment of the caller; from an older session the current password is needed. */
+    async enrollTotp(actor: MfaActor, currentPassword?: string) {
+      const user = await self(actor);
       if (user.type === 'service_account') {
         throw problems.conflict('mfa.service_account', 'Service accounts authenticate with tokens and have no MFA.');
       }
       if (user.mfaEnabled) {
         throw problems.conflict('mfa.already_enabled', 'MFA is already enabled; reset it before enrolling again.');
       }
+      await deps.recentLogin.assertRecent(actor, currentPassword);
       const secret = newTotpSecret();
-      await repo.upsertPendingTotp(deps.db, user.id, deps.box.seal(secret, SEAL_CONTEXT), deps.now());
+      await repo.upsertPendingTotp(user.id, deps.box.seal(secret, SEAL_CONTEXT), deps.now());
       return { secret, otpauthUrl: otpauthUrl(secret, user.username) };
     },
 
     async verifyTotp(userId: string, code: string): Promise<void> {
-      const factor = await repo.getTotp(deps.db, userId);
+      const factor = await repo.getTotp(userId);
       if (!factor || factor.verified) {
         throw problems.conflict('mfa.no_pending_totp', 'There is no pending TOTP enrolment: POST /users/me/mfa/totp first.');
       }
@@ -66,24 +82,30 @@ export function createMfa(deps: MfaDeps) {
           errors: [{ pointer: '/code', code: 'invalid_code', detail: 'does not match' }],
         });
       }
-      await repo.markTotpVerified(deps.db, userId, deps.now());
+      await repo.markTotpVerified(userId, deps.now());
+      deps.credentials.user(userId);
     },
 
-    async issueRecoveryCodes(user: { id: string; mfaEnabled: boolean }): Promise<string[]> {
+    async issueRecoveryCodes(actor: MfaActor, currentPassword?: string): Promise<string[]> {
+      const user = await self(actor);
       if (!user.mfaEnabled) throw problems.conflict('mfa.not_enabled', 'Enable TOTP before issuing recovery codes.');
+      await deps.recentLogin.assertRecent(actor, currentPassword);
       const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
-      await repo.replaceRecoveryCodes(deps.db, user.id, codes.map((code) => ({ id: deps.newId(), hash: hashCode(code) })));
+      await repo.replaceRecoveryCodes(user.id, codes.map((code) => ({ id: deps.newId(), hash: hashCode(code) })));
       return codes;
     },
 
     /** A TOTP code or an unused recovery code; either is spent by this check. */
     async checkSecondFactor(userId: string, code: string): Promise<boolean> {
       if (/^\d{6}$/.test(code.trim())) return checkTotp(userId, code.trim(), true);
-      return repo.useRecoveryCode(deps.db, userId, hashCode(code), deps.now());
+      return repo.useRecoveryCode(userId, hashCode(code), deps.now());
     },
 
-    async reset(userId: string): Promise<boolean> {
-      return repo.removeAllFactors(deps.db, userId, deps.now());
+    /** Removes every factor of the target (an admin's or manager's reset). */
+    async reset(actor: CredentialActor, targetId: string): Promise<void> {
+      const user = await credentialTarget(deps.data.repos, actor, targetId, 'write');
+      if (!(await repo.removeAllFactors(user.id, deps.now()))) throw problems.notFound('user.not_found', 'No user has this id.');
+      deps.credentials.user(user.id);
     },
   };
 }

@@ -3,10 +3,8 @@
 // until every token it signed has expired. Every process reads the same ring from the database.
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
+import type { UnitOfWork } from '../repos.ts';
 import type { SecretBox } from '../credentials/secret-box.ts';
-import * as repo from './key.repo.ts';
 
 export const JWT_ALG = 'EdDSA';
 const SEAL_CONTEXT = 'jwt-signing-key';
@@ -14,7 +12,7 @@ const SEAL_CONTEXT = 'jwt-signing-key';
 const RELOAD_MS = 60_000;
 
 export interface KeyRingDeps {
-  db: Kysely<Database>;
+  data: UnitOfWork;
   box: SecretBox;
   now: () => Date;
   rotationMs: number;
@@ -31,6 +29,7 @@ interface LoadedKey {
 }
 
 export function createKeyRing(deps: KeyRingDeps) {
+  const repo = deps.data.repos.keys;
   let keys: LoadedKey[] = [];
   let loadedAt = -Infinity;
   let loading: Promise<void> | undefined;
@@ -38,7 +37,7 @@ export function createKeyRing(deps: KeyRingDeps) {
   const keepSince = () => new Date(deps.now().getTime() - deps.rotationMs - deps.tokenTtlMs);
 
   async function load(): Promise<void> {
-    const rows = await repo.listKeysSince(deps.db, keepSince());
+    const rows = await repo.listKeysSince(keepSince());
     const next: LoadedKey[] = [];
     for (const row of rows) {
       const known = keys.find((k) => k.kid === row.kid);
@@ -67,14 +66,14 @@ export function createKeyRing(deps: KeyRingDeps) {
     const kid = randomUUID();
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: JWT_ALG, use: 'sig' };
     const privateJwk = await exportJWK(privateKey);
-    await repo.insertKey(deps.db, {
+    await repo.insertKey({
       kid,
       alg: JWT_ALG,
       publicJwk,
       privateJwkSealed: deps.box.seal(JSON.stringify(privateJwk), SEAL_CONTEXT),
       createdAt: deps.now(),
     });
-    await repo.deleteKeysBefore(deps.db, keepSince());
+    await repo.deleteKeysBefore(keepSince());
     await refresh(true);
   }
 

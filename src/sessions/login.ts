@@ -2,8 +2,7 @@
 // Each failure is a precise problem without saying whether the username exists.
 import { checkPassword, type PasswordCheckDeps } from '../credentials/password-check.ts';
 import { ProblemError, problems } from '../http/problem.ts';
-import type { AuthUser } from '../auth/scheme.ts';
-import { recordLoginFailure, recordLoginSuccess, releaseLoginAttempt } from '../users/user.repo.ts';
+import type { UnitOfWork } from '../repos.ts';
 import type { Mfa } from '../mfa/mfa.service.ts';
 import type { IpLimits } from '../ratelimit/ip-limits.ts';
 import type { IssuedSession, Sessions } from './session.service.ts';
@@ -12,7 +11,7 @@ export interface LoginDeps extends PasswordCheckDeps {
   sessions: Sessions;
   mfa: Mfa;
   ipLimits: IpLimits;
-  findUserByUsername(username: string): Promise<AuthUser | undefined>;
+  data: UnitOfWork;
 }
 
 function unauthorized(code: string, slug: string, detail: string): ProblemError {
@@ -25,15 +24,24 @@ function unauthorized(code: string, slug: string, detail: string): ProblemError 
   });
 }
 
-export async function login(
-  deps: LoginDeps,
-  input: { username: string; password: string; totp?: string },
-  ip: string,
-): Promise<IssuedSession> {
+export function createLogin(deps: LoginDeps) {
+  return { login: (input: LoginInput, ip: string) => login(deps, input, ip) };
+}
+
+export type Login = ReturnType<typeof createLogin>;
+
+interface LoginInput {
+  username: string;
+  password: string;
+  totp?: string;
+}
+
+async function login(deps: LoginDeps, input: LoginInput, ip: string): Promise<IssuedSession> {
   const wait = await deps.ipLimits.loginAttempt(ip);
   if (wait !== undefined) throw problems.tooManyAttempts('Too many login attempts from this address.', wait);
-  const user = await deps.findUserByUsername(input.username);
-  const check = await checkPassword(deps, user, input.password, { recordSuccess: false });
+  const { users } = deps.data.repos;
+  const subject = await users.getLoginSubject(input.username);
+  const check = await checkPassword(deps, input.username, subject, input.password, { recordSuccess: false });
   if (!check.ok) {
     if (check.locked) throw problems.tooManyAttempts('The account is locked after repeated failed attempts.', check.retryAfter);
     throw unauthorized('auth.invalid_credentials', 'invalid-credentials', 'The username or password is not correct.');
@@ -41,16 +49,17 @@ export async function login(
   if (check.user.mfaEnabled) {
     if (!input.totp) {
       // Asking for the second factor is neither a failure nor a success.
-      await releaseLoginAttempt(deps.db, check.user.id);
+      await deps.lockout.release(input.username);
       throw unauthorized('auth.mfa_required', 'mfa-required', 'This account uses MFA: send a current TOTP code (or a recovery code) as `totp`.');
     }
     if (!(await deps.mfa.checkSecondFactor(check.user.id, input.totp))) {
       // A wrong or replayed code counts towards the lock like a wrong password: the attempt
       // reserved for the password check stays counted, and may complete a lock.
-      await recordLoginFailure(deps.db, check.user.id, deps.now());
+      await deps.lockout.fail(input.username);
       throw unauthorized('auth.mfa_invalid', 'mfa-invalid', 'The TOTP or recovery code is not valid, or was used already.');
     }
   }
-  await recordLoginSuccess(deps.db, check.user.id, deps.now(), true);
+  await deps.lockout.succeed(input.username);
+  await users.touchLastLogin(check.user.id, deps.now());
   return deps.sessions.create(check.user.id);
 }

@@ -28,17 +28,17 @@ export async function findLiveSession(
   db: Db,
   by: { id: string } | { tokenHash: string },
   now: Date,
-): Promise<{ sessionId: string; user: AuthUser } | undefined> {
+): Promise<{ sessionId: string; startedAt: Date; user: AuthUser } | undefined> {
   let query = db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as session_id', ...AUTH_USER_COLUMNS])
+    .select(['sessions.id as session_id', 'sessions.created_at as session_started_at', ...AUTH_USER_COLUMNS])
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
     .where('users.status', '=', 'active');
   query = 'id' in by ? query.where('sessions.id', '=', by.id) : query.where('sessions.token_hash', '=', by.tokenHash);
   const row = await query.executeTakeFirst();
-  return row && { sessionId: row.session_id, user: toAuthUser(row) };
+  return row && { sessionId: row.session_id, startedAt: row.session_started_at, user: toAuthUser(row) };
 }
 
 export async function revokeSession(db: Db, id: string, now: Date): Promise<void> {

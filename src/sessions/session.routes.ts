@@ -4,14 +4,15 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
-import { problems } from '../http/problem.ts';
 import type { KeyRing } from './keys.ts';
-import { login, type LoginDeps } from './login.ts';
-import { SESSION_COOKIE } from './session.service.ts';
+import type { Login } from './login.ts';
+import { SESSION_COOKIE, type Sessions } from './session.service.ts';
 
 const TAGS = ['Sessions'];
 
-export interface SessionRouteDeps extends LoginDeps {
+export interface SessionRouteDeps {
+  login: Login;
+  sessions: Sessions;
   keys: KeyRing;
   secureCookies: boolean;
 }
@@ -50,7 +51,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps
       },
     },
     handler: async (request, reply) => {
-      const session = await login(deps, request.body, request.ip);
+      const session = await deps.login.login(request.body, request.ip);
       reply.setCookie(SESSION_COOKIE, session.cookieToken, { ...cookieOptions, expires: session.sessionExpiresAt });
       reply.header('cache-control', 'no-store');
       return { accessToken: session.accessToken, tokenType: 'Bearer' as const, expiresIn: session.expiresIn, csrfToken: session.csrfToken };
@@ -67,9 +68,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps
       response: { 204: { type: 'null', description: 'Logged out' }, ...problemResponses(401, 403, 409) },
     },
     handler: async (request, reply) => {
-      const { sessionId, userId } = request.principal!;
-      if (!sessionId) throw problems.conflict('session.none', 'This request is not authenticated by a session.');
-      await deps.sessions.revoke(sessionId, userId);
+      await deps.sessions.logout(request.principal!);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);
     },

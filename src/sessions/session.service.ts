@@ -1,27 +1,30 @@
 // Sessions: an opaque cookie token and short-lived EdDSA JWTs that name the session. Every use
 // checks the session and its user are still live (through a cache bounded to one second), so
 // logout, disabling a user or changing their password ends the session at once.
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { sha256 } from '../credentials/digest.ts';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
+import type { UnitOfWork } from '../repos.ts';
 import type { AuthUser } from '../auth/scheme.ts';
 import type { ValidityCache } from '../auth/validity-cache.ts';
 import { JWT_ALG, type KeyRing } from './keys.ts';
-import * as repo from './session.repo.ts';
+import { problems } from '../http/problem.ts';
 
 export interface LiveSession {
   sessionId: string;
+  /** When the user logged in: a recent login may do what an old session may not. */
+  startedAt: Date;
   user: AuthUser;
 }
 
 export interface SessionDeps {
-  db: Kysely<Database>;
+  data: UnitOfWork;
   keys: KeyRing;
   cache: ValidityCache<LiveSession>;
   now: () => Date;
   newId: () => string;
-  issuer: string;
+  /** Names the issuer; asked once, at the first token signed or verified. */
+  issuer: () => Promise<string>;
   accessTokenTtlSeconds: number;
   sessionTtlSeconds: number;
   /** Derives CSRF tokens from session ids. */
@@ -40,15 +43,16 @@ export interface IssuedSession {
 export const SESSION_COOKIE = 'roster_session';
 const AUDIENCE = 'roster';
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
+export const hashToken = sha256;
 
 // A token's signature and claims never change, so a verified token is remembered (its expiry is
 // still checked on every use, and its session's liveness through the validity cache).
 const VERIFIED_LIMIT = 10_000;
 
 export function createSessions(deps: SessionDeps) {
+  const repo = deps.data.repos.sessions;
+  let issuer: Promise<string> | undefined;
+  const issuerOf = () => (issuer ??= deps.issuer().catch((error: unknown) => ((issuer = undefined), Promise.reject(error))));
   const verified = new Map<string, { sid: unknown; sub: string | undefined; exp: number }>();
   const csrfFor = (sessionId: string) => createHmac('sha256', deps.csrfKey).update(sessionId).digest('base64url');
 
@@ -57,7 +61,7 @@ export function createSessions(deps: SessionDeps) {
     const issuedAt = Math.floor(deps.now().getTime() / 1000);
     return new SignJWT({ sid: sessionId })
       .setProtectedHeader({ alg: JWT_ALG, kid, typ: 'at+jwt' })
-      .setIssuer(deps.issuer)
+      .setIssuer(await issuerOf())
       .setAudience(AUDIENCE)
       .setSubject(userId)
       .setJti(randomUUID())
@@ -69,7 +73,7 @@ export function createSessions(deps: SessionDeps) {
   async function live(cacheKey: string, by: { id: string } | { tokenHash: string }): Promise<LiveSession | undefined> {
     const cached = deps.cache.get(cacheKey);
     if (cached) return cached;
-    const found = await repo.findLiveSession(deps.db, by, deps.now());
+    const found = await repo.findLiveSession(by, deps.now());
     if (found) deps.cache.set(cacheKey, found);
     return found;
   }
@@ -80,7 +84,7 @@ export function createSessions(deps: SessionDeps) {
       const cookieToken = randomBytes(32).toString('base64url');
       const now = deps.now();
       const sessionExpiresAt = new Date(now.getTime() + deps.sessionTtlSeconds * 1000);
-      await repo.insertSession(deps.db, { id: sessionId, userId, tokenHash: hashToken(cookieToken), createdAt: now, expiresAt: sessionExpiresAt });
+      await repo.insertSession({ id: sessionId, userId, tokenHash: hashToken(cookieToken), createdAt: now, expiresAt: sessionExpiresAt });
       return {
         sessionId,
         cookieToken,
@@ -104,7 +108,7 @@ export function createSessions(deps: SessionDeps) {
               if (!key) throw new joseErrors.JWKSNoMatchingKey();
               return key;
             },
-            { issuer: deps.issuer, audience: AUDIENCE, algorithms: [JWT_ALG], typ: 'at+jwt', currentDate: deps.now() },
+            { issuer: await issuerOf(), audience: AUDIENCE, algorithms: [JWT_ALG], typ: 'at+jwt', currentDate: deps.now() },
           );
           claims = { sid: payload.sid, sub: payload.sub, exp: payload.exp ?? 0 };
         } catch (error) {
@@ -132,13 +136,15 @@ export function createSessions(deps: SessionDeps) {
       return expected.length === given.length && timingSafeEqual(expected, given);
     },
 
-    async revoke(sessionId: string, userId: string): Promise<void> {
-      await repo.revokeSession(deps.db, sessionId, deps.now());
-      deps.cache.forgetUser(userId);
+    /** Ends the caller's own session; a caller without one (Basic, a token) has none to end. */
+    async logout(caller: { userId: string; sessionId?: string }): Promise<void> {
+      if (!caller.sessionId) throw problems.conflict('session.none', 'This request is not authenticated by a session.');
+      await repo.revokeSession(caller.sessionId, deps.now());
+      deps.cache.forgetUser(caller.userId);
     },
 
     async revokeAllOf(userId: string, except?: string): Promise<void> {
-      await repo.revokeUserSessions(deps.db, userId, deps.now(), except);
+      await repo.revokeUserSessions(userId, deps.now(), except);
       deps.cache.forgetUser(userId);
     },
   };

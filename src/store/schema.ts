@@ -28,14 +28,20 @@ export interface UsersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
-  failed_logins: Generated<number>;
+}
+
+export interface LoginFailuresTable {
+  username_key: string;
+  failures: Generated<number>;
   lock_level: Generated<number>;
   locked_until: Timestamp | null;
+  updated_at: Timestamp;
 }
 
 export interface SystemStateTable {
   id: number;
   provisioned_at: Timestamp | null;
+  installation_id: Generated<string>;
 }
 
 export interface IdempotencyKeysTable {
@@ -140,6 +146,7 @@ export interface GroupMembersTable {
 
 export interface Database {
   users: UsersTable;
+  login_failures: LoginFailuresTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
   jobs: JobsTable;

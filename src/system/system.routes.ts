@@ -2,17 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
-import { ProblemError } from '../http/problem.ts';
 import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
 import { toUserView, userEtag } from '../users/user.view.ts';
 import type { SystemService } from './system.service.ts';
 
 const TAGS = ['System'];
 
-export async function systemRoutes(app: FastifyInstance, deps: { system: SystemService; db: Kysely<Database> }) {
+export async function systemRoutes(app: FastifyInstance, deps: { system: SystemService }) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
   r.get('/api/v1/system/state', {
@@ -78,11 +75,7 @@ export async function systemRoutes(app: FastifyInstance, deps: { system: SystemS
       response: { 200: Type.Object({ status: Type.Literal('ready') }), ...problemResponses(503) },
     },
     handler: async () => {
-      try {
-        await sql`SELECT 1`.execute(deps.db);
-      } catch {
-        throw new ProblemError({ status: 503, code: 'system.not_ready', detail: 'The database is not reachable.' });
-      }
+      await deps.system.ready();
       return { status: 'ready' as const };
     },
   });

@@ -1,25 +1,30 @@
 // Service state (NetHSM-style): unprovisioned until the first admin exists, then operational,
 // or read_only when configured for maintenance.
 import { assertStrongPassword } from '../credentials/password-policy.ts';
-import { problems } from '../http/problem.ts';
-import * as repo from './system.repo.ts';
-import * as users from '../users/user.repo.ts';
-import { profileOf, type UserDeps } from '../users/user.service.ts';
+import type { PasswordHasher } from '../credentials/password.ts';
+import { ProblemError, problems } from '../http/problem.ts';
+import type { UnitOfWork } from '../repos.ts';
+import { profileOf } from '../users/user.service.ts';
 import type { User } from '../users/user.model.ts';
 
 export type ServiceState = 'unprovisioned' | 'operational' | 'read_only';
 
-export interface SystemDeps extends UserDeps {
+export interface SystemDeps {
+  data: UnitOfWork;
+  passwords: PasswordHasher;
+  now: () => Date;
+  newId: () => string;
   readOnly: boolean;
 }
 
 export function createSystem(deps: SystemDeps) {
+  const repo = deps.data.repos.system;
   // Provisioning never reverts, so once seen it is remembered; until then every check asks the
   // database, which is how a process learns that another process provisioned.
   let provisioned = false;
 
   async function state(): Promise<ServiceState> {
-    if (!provisioned) provisioned = await repo.isProvisioned(deps.db);
+    if (!provisioned) provisioned = await repo.isProvisioned();
     if (!provisioned) return 'unprovisioned';
     return deps.readOnly ? 'read_only' : 'operational';
   }
@@ -32,12 +37,12 @@ export function createSystem(deps: SystemDeps) {
       throw problems.preconditionFailed('system.already_provisioned', 'The service is already provisioned.');
     }
     const profile = profileOf({ username: input.username, role: 'admin' });
-    assertStrongPassword(input.password, profile);
+    await assertStrongPassword(input.password, profile);
     const passwordHash = await deps.passwords.hash(input.password);
     const now = deps.now();
-    const admin = await deps.db.transaction().execute(async (trx) => {
-      if (!(await repo.markProvisioned(trx, now))) return undefined;
-      return users.insertUser(trx, {
+    const admin = await deps.data.transaction(async (tx) => {
+      if (!(await tx.system.markProvisioned(now))) return undefined;
+      return tx.users.insertUser({
         id: deps.newId(),
         ...profile,
         type: 'internal',
@@ -52,7 +57,15 @@ export function createSystem(deps: SystemDeps) {
     return admin;
   }
 
-  return { state, provision };
+  async function ready(): Promise<void> {
+    try {
+      await repo.ping();
+    } catch {
+      throw new ProblemError({ status: 503, code: 'system.not_ready', detail: 'The database is not reachable.' });
+    }
+  }
+
+  return { state, provision, ready, installationId: () => repo.getInstallationId() };
 }
 
 export type SystemService = ReturnType<typeof createSystem>;

@@ -3,8 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { problemResponses } from '../http/schema-helpers.ts';
-import { assertMayManageCredentials, resolveUserId } from '../auth/ownership.ts';
-import { getUser, type UserDeps } from '../users/user.service.ts';
 import type { TokenRecord } from './token.repo.ts';
 import type { Tokens } from './token.service.ts';
 
@@ -27,7 +25,7 @@ function view(token: TokenRecord) {
   };
 }
 
-export async function tokenRoutes(app: FastifyInstance, deps: UserDeps & { tokens: Tokens }): Promise<void> {
+export async function tokenRoutes(app: FastifyInstance, deps: { tokens: Tokens }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const Params = Type.Object({ id: Type.String({ description: 'User id, or `me`' }) });
 
@@ -38,28 +36,29 @@ export async function tokenRoutes(app: FastifyInstance, deps: UserDeps & { token
       summary: 'Create a personal access token',
       description:
         'The secret is shown once, in this response; it is accepted as `Authorization: Token <secret>` or `Bearer <secret>`. ' +
-        'Users create their own; admins and managers (not for admins) create others\', e.g. for service accounts.',
+        'Users create their own; admins and managers (for users whose role grants nothing a manager lacks) create others\', e.g. for service accounts. ' +
+        'From a session older than 10 minutes, `currentPassword` (the caller\'s) is required.',
       tags: TAGS,
       params: Params,
       body: Type.Object(
         {
           name: Type.String({ minLength: 1, maxLength: 100 }),
           expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 90 })),
+          currentPassword: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 1024, description: "The caller's password: proves a recent login for an older session" }),
+          ),
         },
         { additionalProperties: false },
       ),
       response: {
         201: Type.Object({ ...TokenSchema.properties, secret: Type.String({ description: 'Shown only now' }) }),
-        ...problemResponses(400, 401, 403, 404, 412, 415),
+        ...problemResponses(400, 401, 403, 404, 412, 415, 429),
       },
     },
     handler: async (request, reply) => {
-      const actor = request.principal!;
-      const user = await getUser(deps, resolveUserId(actor, request.params.id));
-      assertMayManageCredentials(actor, user, 'write');
-      const { record, secret } = await deps.tokens.create(user.id, request.body);
+      const { record, secret } = await deps.tokens.create(request.principal!, request.params.id, request.body);
       reply.header('cache-control', 'no-store');
-      reply.header('location', `/api/v1/users/${user.id}/tokens/${record.id}`);
+      reply.header('location', `/api/v1/users/${record.userId}/tokens/${record.id}`);
       return reply.status(201).send({ ...view(record), secret });
     },
   });
@@ -73,12 +72,7 @@ export async function tokenRoutes(app: FastifyInstance, deps: UserDeps & { token
       params: Params,
       response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...problemResponses(401, 403, 404, 412) },
     },
-    handler: async (request) => {
-      const actor = request.principal!;
-      const user = await getUser(deps, resolveUserId(actor, request.params.id));
-      assertMayManageCredentials(actor, user, 'read');
-      return { items: (await deps.tokens.list(user.id)).map(view) };
-    },
+    handler: async (request) => ({ items: (await deps.tokens.list(request.principal!, request.params.id)).map(view) }),
   });
 
   r.delete('/api/v1/users/:id/tokens/:tokenId', {
@@ -91,10 +85,7 @@ export async function tokenRoutes(app: FastifyInstance, deps: UserDeps & { token
       response: { 204: { type: 'null', description: 'Revoked' }, ...problemResponses(401, 403, 404, 412) },
     },
     handler: async (request, reply) => {
-      const actor = request.principal!;
-      const user = await getUser(deps, resolveUserId(actor, request.params.id));
-      assertMayManageCredentials(actor, user, 'write');
-      await deps.tokens.revoke(user.id, request.params.tokenId);
+      await deps.tokens.revoke(request.principal!, request.params.id, request.params.tokenId);
       return reply.status(204).send(null);
     },
   });

@@ -1,68 +1,81 @@
 // Personal access tokens (NetBird-style): a secret shown once, stored as a hash, accepted as
 // `Authorization: Token <secret>` or `Bearer <secret>`, revoked by deleting it.
-import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
+import { randomBytes } from 'node:crypto';
+import type { UnitOfWork } from '../repos.ts';
 import type { ValidityCache } from '../auth/validity-cache.ts';
 import type { AuthUser } from '../auth/scheme.ts';
+import type { CredentialActor } from '../auth/ownership.ts';
+import type { RecentLogin, RecentLoginActor } from '../credentials/recent-login.ts';
+import { sha256 } from '../credentials/digest.ts';
 import { problems } from '../http/problem.ts';
-import * as repo from './token.repo.ts';
-import { isUuid } from '../ids.ts';
+import { credentialTarget } from '../users/credential-target.ts';
+import type { TokenRecord } from './token.repo.ts';
+import { canonicalId } from '../ids.ts';
 
 /** Recognisable by secret scanners; 32 random bytes (256 bits) follow. */
 export const TOKEN_PREFIX = 'roster_pat_';
 const TOUCH_EVERY_MS = 60_000;
 
 export interface TokenDeps {
-  db: Kysely<Database>;
+  data: UnitOfWork;
   cache: ValidityCache<LiveToken>;
+  recentLogin: RecentLogin;
   now: () => Date;
   newId: () => string;
 }
+
+export type TokenActor = CredentialActor & RecentLoginActor;
 
 export interface LiveToken {
   tokenId: string;
   user: AuthUser;
 }
 
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
-}
+export const hashSecret = sha256;
 
 export function looksLikeToken(value: string): boolean {
   return value.startsWith(TOKEN_PREFIX);
 }
 
 export function createTokens(deps: TokenDeps) {
+  const { repos } = deps.data;
   const touched = new Map<string, number>();
 
   return {
-    async create(userId: string, input: { name: string; expiresInDays?: number }) {
+    /** Mints a token for the target (`me` or an id); the secret is in this answer only. */
+    async create(actor: TokenActor, targetId: string, input: { name: string; expiresInDays?: number; currentPassword?: string }) {
+      const user = await credentialTarget(repos, actor, targetId, 'write');
+      await deps.recentLogin.assertRecent(actor, input.currentPassword);
       const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
       const now = deps.now();
-      const record: repo.TokenRecord = {
+      const record: TokenRecord = {
         id: deps.newId(),
-        userId,
+        userId: user.id,
         name: input.name,
         createdAt: now,
         expiresAt: new Date(now.getTime() + (input.expiresInDays ?? 90) * 86_400_000),
         lastUsedAt: null,
       };
-      await repo.insertToken(deps.db, { ...record, secretHash: hashSecret(secret) });
+      await repos.tokens.insertToken({ ...record, secretHash: hashSecret(secret) });
       return { record, secret };
     },
 
-    list: (userId: string) => repo.listTokens(deps.db, userId),
+    async list(actor: CredentialActor, targetId: string): Promise<TokenRecord[]> {
+      const user = await credentialTarget(repos, actor, targetId, 'read');
+      return repos.tokens.listTokens(user.id);
+    },
 
-    async revoke(userId: string, tokenId: string): Promise<void> {
-      if (!isUuid(tokenId) || !(await repo.deleteToken(deps.db, userId, tokenId))) {
+    async revoke(actor: CredentialActor, targetId: string, rawTokenId: string): Promise<void> {
+      const user = await credentialTarget(repos, actor, targetId, 'write');
+      const tokenId = canonicalId(rawTokenId);
+      if (!tokenId || !(await repos.tokens.deleteToken(user.id, tokenId))) {
         throw problems.notFound('token.not_found', 'This user has no token with this id.');
       }
-      deps.cache.forgetUser(userId);
+      deps.cache.forgetUser(user.id);
     },
 
     async revokeAllOf(userId: string): Promise<void> {
-      await repo.deleteUserTokens(deps.db, userId);
+      await repos.tokens.deleteUserTokens(userId);
       deps.cache.forgetUser(userId);
     },
 
@@ -71,14 +84,14 @@ export function createTokens(deps: TokenDeps) {
       const secretHash = hashSecret(secret);
       let live = deps.cache.get(secretHash);
       if (!live) {
-        live = await repo.findLiveToken(deps.db, secretHash, deps.now());
+        live = await repos.tokens.findLiveToken(secretHash, deps.now());
         if (!live) return undefined;
         deps.cache.set(secretHash, live);
       }
       const now = deps.now().getTime();
       if ((touched.get(live.tokenId) ?? 0) + TOUCH_EVERY_MS <= now) {
         touched.set(live.tokenId, now);
-        await repo.touchToken(deps.db, live.tokenId, deps.now());
+        await repos.tokens.touchToken(live.tokenId, deps.now());
       }
       return live;
     },

@@ -4,12 +4,12 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
-import { changeOwnPassword, setPassword, type PasswordDeps } from './password.service.ts';
+import type { Passwords } from './password.service.ts';
 
 const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH });
 const TAGS = ['Credentials'];
 
-export async function passwordRoutes(app: FastifyInstance, deps: PasswordDeps): Promise<void> {
+export async function passwordRoutes(app: FastifyInstance, deps: { passwords: Passwords }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
   r.put('/api/v1/users/me/password', {
@@ -17,13 +17,13 @@ export async function passwordRoutes(app: FastifyInstance, deps: PasswordDeps): 
     schema: {
       operationId: 'changeOwnPassword',
       summary: 'Change the own password',
-      description: 'Needs the current password; the policy applies; every other session of the user ends.',
+      description: 'Needs the current password; the policy applies; every other session of the user and every personal access token end.',
       tags: TAGS,
       body: Type.Object({ currentPassword: Password, password: Password }, { additionalProperties: false }),
       response: { 204: { type: 'null', description: 'Changed' }, ...problemResponses(400, 401, 409, 412, 415, 429) },
     },
     handler: async (request, reply) => {
-      await changeOwnPassword(deps, request.principal!, request.body);
+      await deps.passwords.changeOwn(request.principal!, request.body);
       return reply.status(204).send(null);
     },
   });
@@ -33,14 +33,14 @@ export async function passwordRoutes(app: FastifyInstance, deps: PasswordDeps): 
     schema: {
       operationId: 'setUserPassword',
       summary: "Set a user's password",
-      description: "The policy applies; every session of the user ends; an invited user becomes active.",
+      description: "The policy applies; every session and personal access token of the user ends; an invited user becomes active.",
       tags: TAGS,
       params: Type.Object({ id: Type.String() }),
       body: Type.Object({ password: Password }, { additionalProperties: false }),
       response: { 204: { type: 'null', description: 'Set' }, ...problemResponses(400, 401, 403, 404, 409, 412, 415) },
     },
     handler: async (request, reply) => {
-      await setPassword(deps, request.principal!, request.params.id, request.body.password);
+      await deps.passwords.set(request.principal!, request.params.id, request.body.password);
       return reply.status(204).send(null);
     },
   });

@@ -1,56 +1,64 @@
 // Password changes: by the user (proving the current one) or by an admin/manager. Either way the
-// policy applies and the user's other sessions end.
+// policy applies, and the user's other sessions and every personal access token end: whoever
+// held the old password may have minted them.
 import { assertStrongPassword } from '../credentials/password-policy.ts';
-import { checkPassword, type PasswordCheckDeps } from '../credentials/password-check.ts';
+import type { PasswordHasher } from '../credentials/password.ts';
+import type { Lockout } from '../credentials/lockout.ts';
+import type { RecentLogin } from '../credentials/recent-login.ts';
+import type { CredentialsChanged } from '../auth/credentials-changed.ts';
+import type { CredentialActor } from '../auth/ownership.ts';
 import { problems } from '../http/problem.ts';
-import type { Sessions } from '../sessions/session.service.ts';
-import { assertMayManageCredentials, type CredentialActor } from '../auth/ownership.ts';
-import * as repo from './user.repo.ts';
-import { getUser } from './user.service.ts';
-import { retireTokens } from '../lifecycle/user-tokens.ts';
+import type { UnitOfWork } from '../repos.ts';
+import { credentialTarget } from './credential-target.ts';
 import type { User } from './user.model.ts';
 
-export interface PasswordDeps extends PasswordCheckDeps {
-  sessions: Sessions;
-  newId: () => string;
-  forgetUser(userId: string): void;
+export interface PasswordDeps {
+  data: UnitOfWork;
+  passwords: PasswordHasher;
+  lockout: Lockout;
+  recentLogin: RecentLogin;
+  credentials: CredentialsChanged;
+  now: () => Date;
 }
 
-async function store(deps: PasswordDeps, user: User, password: string, keepSession?: string): Promise<void> {
-  if (user.type === 'service_account') {
-    throw problems.conflict('user.service_account_password', 'Service accounts have no password: they use tokens.');
+export function createPasswords(deps: PasswordDeps) {
+  /** Stores a new password for `user`; every session but `keepSession` and every token end. */
+  async function store(user: User, password: string, keepSession?: string): Promise<void> {
+    if (user.type === 'service_account') {
+      throw problems.conflict('user.service_account_password', 'Service accounts have no password: they use tokens.');
+    }
+    await assertStrongPassword(password, user);
+    const passwordHash = await deps.passwords.hash(password);
+    await deps.data.transaction(async (tx) => {
+      await tx.users.setPasswordHash(user.id, passwordHash, deps.now());
+      // A reset link still in someone's mailbox must not undo this password.
+      await tx.userTokens.deleteTokens(user.id, 'password_reset');
+    });
+    await deps.lockout.clear(user.username);
+    await deps.credentials.revokeAll(user.id, { keepSession });
   }
-  assertStrongPassword(password, user);
-  const passwordHash = await deps.passwords.hash(password);
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.setPasswordHash(trx, user.id, passwordHash, deps.now());
-    // A reset link still in someone's mailbox must not undo this password.
-    await retireTokens(trx, user.id, 'password_reset');
-  });
-  await deps.sessions.revokeAllOf(user.id, keepSession);
-  deps.forgetUser(user.id);
+
+  return {
+    store,
+
+    async changeOwn(
+      actor: CredentialActor & { username: string; sessionId?: string },
+      input: { currentPassword: string; password: string },
+    ): Promise<void> {
+      const user = await deps.data.repos.users.getUserById(actor.userId);
+      if (!user) throw problems.notFound('user.not_found', 'No user has this id.');
+      await deps.recentLogin.provePassword(user.username, input.currentPassword);
+      await store(user, input.password, actor.sessionId);
+    },
+
+    async set(actor: CredentialActor, id: string, password: string): Promise<void> {
+      const user = await credentialTarget(deps.data.repos, actor, id, 'write');
+      if (user.id === actor.userId) {
+        throw problems.forbidden('password.current_required', 'Your own password changes at PUT /api/v1/users/me/password, with the current one.');
+      }
+      await store(user, password);
+    },
+  };
 }
 
-export async function changeOwnPassword(
-  deps: PasswordDeps,
-  actor: CredentialActor & { sessionId?: string },
-  input: { currentPassword: string; password: string },
-): Promise<void> {
-  const user = await getUser(deps, actor.userId);
-  const auth = await repo.getAuthUserByUsername(deps.db, user.username);
-  const check = await checkPassword(deps, auth, input.currentPassword);
-  if (!check.ok) {
-    if (check.locked) throw problems.tooManyAttempts('The account is locked after repeated failed attempts.', check.retryAfter);
-    throw problems.invalid([{ pointer: '/currentPassword', code: 'incorrect', detail: 'is not the current password' }], 'The current password is not correct.');
-  }
-  await store(deps, user, input.password, actor.sessionId);
-}
-
-export async function setPassword(deps: PasswordDeps, actor: CredentialActor, id: string, password: string): Promise<void> {
-  const user = await getUser(deps, id);
-  if (user.id === actor.userId) {
-    throw problems.forbidden('password.current_required', 'Your own password changes at PUT /api/v1/users/me/password, with the current one.');
-  }
-  assertMayManageCredentials(actor, user, 'write');
-  await store(deps, user, password);
-}
+export type Passwords = ReturnType<typeof createPasswords>;

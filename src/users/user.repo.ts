@@ -1,61 +1,14 @@
 // SQL for users. Returns undefined for missing rows and raises UniqueViolation on duplicates;
 // it knows nothing of HTTP or of the rules in user.service.ts.
-import { sql, type Kysely, type Selectable, type SqlBool, type Expression } from 'kysely';
-import type { Database, UsersTable } from '../store/schema.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
 import { mapUnique } from '../store/errors.ts';
 import type { User, UserProfile, UserStatus, UserType } from './user.model.ts';
 import { foldKey } from './user.model.ts';
-import type { Role } from '../auth/roles.ts';
-import { toAuthUser } from '../auth/scheme.ts';
-import { BASE_LOCK_SECONDS, MAX_FAILURES, MAX_LOCK_SECONDS } from '../credentials/lockout.ts';
+import { toAuthUser, type LoginSubject } from '../auth/scheme.ts';
+import { IS_SUPERUSER, selectUsers, toUser } from './user-row.repo.ts';
 
 type Db = Kysely<Database>;
-type Row = Selectable<UsersTable> & { group_ids: string[]; is_superuser: boolean };
-
-/**
- * True when any of the user's groups, or any ancestor of them, is a superuser group. UNION (not
- * UNION ALL) ends the walk even if a cycle ever slipped in.
- */
-export const IS_SUPERUSER = sql<boolean>`coalesce((
-  WITH RECURSIVE closure(id) AS (
-    SELECT gm.group_id FROM group_members gm WHERE gm.user_id = users.id
-    UNION SELECT g.parent_id FROM groups g JOIN closure c ON g.id = c.id WHERE g.parent_id IS NOT NULL
-  ) SELECT bool_or(g.is_superuser) FROM groups g JOIN closure c ON g.id = c.id), false)`;
-const GROUP_IDS = sql<string[]>`coalesce((SELECT array_agg(gm.group_id::text ORDER BY gm.group_id) FROM group_members gm WHERE gm.user_id = users.id), '{}'::text[])`;
-
-/** Every user column plus the derived memberships, for queries that read whole users. */
-function selectUsers(db: Db) {
-  return db.selectFrom('users').selectAll('users').select([GROUP_IDS.as('group_ids'), IS_SUPERUSER.as('is_superuser')]);
-}
-
-function toUser(row: Row): User {
-  return {
-    id: row.id,
-    username: row.username,
-    name: row.name,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    email: row.email,
-    phone: row.phone,
-    locale: row.locale,
-    type: row.type as UserType,
-    role: row.role as Role,
-    status: row.status as UserStatus,
-    passwordHash: row.password_hash,
-    attributes: row.attributes,
-    path: row.path,
-    externalId: row.external_id,
-    groups: row.group_ids,
-    isSuperuser: row.is_superuser,
-    emailVerified: row.email_verified,
-    mfaEnabled: row.mfa_enabled,
-    lastLogin: row.last_login,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-  };
-}
-
 function profileColumns(profile: UserProfile) {
   return {
     username: profile.username,
@@ -176,75 +129,6 @@ export async function lockActiveAdmins(db: Db): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export interface UserQuery {
-  /** Conditions over the users table, all of which must hold (see user.filter.ts). */
-  where: Expression<SqlBool>[];
-  afterId: string | undefined;
-  limit: number;
-}
-
-export async function listUsers(db: Db, query: UserQuery): Promise<User[]> {
-  let select = selectUsers(db);
-  for (const condition of query.where) select = select.where(condition);
-  if (query.afterId !== undefined) select = select.where('users.id', '>', query.afterId);
-  const rows = await select.orderBy('users.id').limit(query.limit).execute();
-  return rows.map(toUser);
-}
-
-/**
- * Reserves a password check before it runs: the attempt counts as failed until it succeeds.
- * Refused (false) while the account is locked or while failures plus checks in flight already
- * reach the limit, so a burst of concurrent guesses gets no more than the limit's worth of checks.
- */
-export async function reserveLoginAttempt(db: Db, id: string, now: Date): Promise<boolean> {
-  const row = await db
-    .updateTable('users')
-    .set({ failed_logins: sql`users.failed_logins + 1` })
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .where('failed_logins', '<', MAX_FAILURES)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** After a failed check: when the failures reached the limit, lock (30 s, doubling, ≤ 15 min). */
-export async function recordLoginFailure(db: Db, id: string, now: Date): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({
-      failed_logins: 0,
-      locked_until: sql`${now}::timestamptz + make_interval(secs => least(${BASE_LOCK_SECONDS} * power(2, users.lock_level), ${MAX_LOCK_SECONDS}))`,
-      lock_level: sql`users.lock_level + 1`,
-    })
-    .where('id', '=', id)
-    .where('failed_logins', '>=', MAX_FAILURES)
-    .execute();
-}
-
-/** Takes back a reserved attempt that was neither a failure nor a success (second factor pending). */
-export async function releaseLoginAttempt(db: Db, id: string): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: sql`greatest(users.failed_logins - 1, 0)` }).where('id', '=', id).execute();
-}
-
-export async function getLockedUntil(db: Db, id: string): Promise<Date | null> {
-  const row = await db.selectFrom('users').select('locked_until').where('id', '=', id).executeTakeFirst();
-  return row?.locked_until ?? null;
-}
-
-/** A successful login resets the failure count; the lock level (how long the next lock lasts) stays. */
-export async function recordLoginSuccess(db: Db, id: string, now: Date, touchLastLogin: boolean): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({
-      failed_logins: 0,
-      locked_until: null,
-      ...(touchLastLogin ? { last_login: now } : {}),
-    })
-    .where('id', '=', id)
-    .execute();
-}
-
 /** The user columns authentication needs (AuthUser), for queries that join users. */
 export const AUTH_USER_COLUMNS = [
   'users.id',
@@ -254,18 +138,27 @@ export const AUTH_USER_COLUMNS = [
   'users.type',
   'users.password_hash',
   'users.mfa_enabled',
-  'users.locked_until',
-  'users.failed_logins',
   IS_SUPERUSER.as('is_superuser'),
 ] as const;
 
-export async function getAuthUserByUsername(db: Db, username: string) {
+/** Who a username names and its lock state, in one read whether or not a user holds it. */
+export async function getLoginSubject(db: Db, username: string): Promise<LoginSubject> {
+  const key = foldKey(username);
   const row = await db
-    .selectFrom('users')
-    .select(AUTH_USER_COLUMNS)
-    .where('username_key', '=', foldKey(username))
-    .executeTakeFirst();
-  return row && toAuthUser(row);
+    .selectFrom(sql<{ k: string }>`(SELECT ${key}::text AS k)`.as('q'))
+    .leftJoin('users', 'users.username_key', 'q.k')
+    .leftJoin('login_failures', 'login_failures.username_key', 'q.k')
+    .select([...AUTH_USER_COLUMNS, 'login_failures.failures', 'login_failures.locked_until'])
+    .executeTakeFirstOrThrow();
+  return {
+    user: row.id === null ? undefined : toAuthUser(row as Parameters<typeof toAuthUser>[0]),
+    failures: row.failures ?? 0,
+    lockedUntil: row.locked_until ?? null,
+  };
+}
+
+export async function touchLastLogin(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ last_login: now }).where('id', '=', id).execute();
 }
 
 /** Stores a new password hash; an invited user given a password becomes active. */
@@ -282,9 +175,6 @@ export async function setPasswordHash(
       password_hash: passwordHash,
       ...(options.emailVerified ? { email_verified: true } : {}),
       status: sql`CASE WHEN status = 'invited' THEN 'active' ELSE status END`,
-      failed_logins: 0,
-      lock_level: 0,
-      locked_until: null,
       updated_at: now,
       version: sql`version + 1`,
     })

@@ -16,13 +16,7 @@ import {
   UserPatchSchema,
   UserReplaceSchema,
 } from './user.schema.ts';
-import * as service from './user.service.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
-import { getGroupById, getGroupsByIds } from '../groups/group.repo.ts';
-import { countByPath } from './user.repo.ts';
-import { isUuid } from '../ids.ts';
-import { problems } from '../http/problem.ts';
+import type { Actor, Users } from './user.service.ts';
 import { toUserView, userEtag } from './user.view.ts';
 
 const userRef = Type.Unsafe({ $ref: 'User#' });
@@ -38,47 +32,60 @@ const TAGS = ['Users'];
 
 const fieldsOf = (request: FastifyRequest) => requestedFields(request, USER_FIELDS);
 
-function actorOf(request: FastifyRequest): service.Actor {
+function actorOf(request: FastifyRequest): Actor {
   return { userId: request.principal!.userId, role: request.principal!.role };
 }
 
-async function expandGroups(db: Kysely<Database>, users: User[], views: Record<string, unknown>[]): Promise<void> {
-  const groups = new Map((await getGroupsByIds(db, [...new Set(users.flatMap((u) => u.groups))])).map((g) => [g.id, g]));
-  users.forEach((user, i) => {
-    views[i].groupsObj = user.groups.flatMap((id) => {
-      const g = groups.get(id);
-      return g ? [{ id: g.id, name: g.name, parent: g.parent, isSuperuser: g.isSuperuser }] : [];
+const wantsGroups = (request: FastifyRequest) => (request.query as { expand?: string } | undefined)?.expand === 'groups';
+
+/** Views of `users` as the request asks for them: projected, with groupsObj when expanded. */
+async function viewsOf(users: Users, request: FastifyRequest, list: User[]): Promise<Record<string, unknown>[]> {
+  const fields = fieldsOf(request);
+  const views: Record<string, unknown>[] = list.map((u) => project(toUserView(u, request.principal?.userId), fields));
+  if (wantsGroups(request)) {
+    const groups = await users.groupsOf(list);
+    list.forEach((user, i) => {
+      views[i].groupsObj = user.groups.flatMap((id) => {
+        const g = groups.get(id);
+        return g ? [{ id: g.id, name: g.name, parent: g.parent, isSuperuser: g.isSuperuser }] : [];
+      });
     });
-  });
+  }
+  return views;
 }
 
-async function sendUser(request: FastifyRequest, reply: FastifyReply, user: User, status = 200, db?: Kysely<Database>) {
+async function sendUser(users: Users, request: FastifyRequest, reply: FastifyReply, user: User, status = 200) {
   reply.header('etag', userEtag(user));
   if (wantsMinimal(request)) {
     return reply.status(204).header('preference-applied', 'return=minimal').send();
   }
-  const view: Record<string, unknown> = project(toUserView(user, request.principal?.userId), fieldsOf(request));
-  if (db && (request.query as { expand?: string }).expand === 'groups') await expandGroups(db, [user], [view]);
-  return reply.status(status).send(view);
+  return reply.status(status).send((await viewsOf(users, request, [user]))[0]);
 }
 
-const ListQuery = {
+/** One page of users as `{ items, nextCursor }`; the groups' members route answers the same way. */
+export async function userPage(users: Users, request: FastifyRequest, page: { users: User[]; more: boolean }) {
+  return {
+    items: await viewsOf(users, request, page.users),
+    nextCursor: page.more ? encodeCursor(page.users[page.users.length - 1].id) : null,
+  };
+}
+
+/** The list query with its cursor decoded. */
+export function listQueryOf<Q extends { cursor?: string }>(query: Q): Omit<Q, 'cursor'> & { after?: string } {
+  const { cursor, ...rest } = query;
+  return { ...rest, after: decodeCursor(cursor) };
+}
+
+export const ListQuerySchema = {
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
   cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor of the previous page' })),
   expand: Type.Optional(Type.Enum(['groups'], { description: '`groups` adds groupsObj to each user' })),
   ...FieldsQuery,
 };
 
-export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): Promise<void> {
+export async function userRoutes(app: FastifyInstance, deps: { users: Users }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-
-  async function sendList(request: FastifyRequest, query: Omit<service.ListQuery, 'after'> & { cursor?: string; expand?: string }) {
-    const fields = fieldsOf(request);
-    const { users, more } = await service.listUsers(deps, { ...query, after: decodeCursor(query.cursor) });
-    const views = users.map((u) => project(toUserView(u, request.principal?.userId), fields));
-    if (query.expand === 'groups') await expandGroups(deps.db, users, views);
-    return { items: views, nextCursor: more ? encodeCursor(users[users.length - 1].id) : null };
-  }
+  const { users } = deps;
 
   r.post('/api/v1/users', {
     config: { access: 'users.write', operational: true },
@@ -115,7 +122,7 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
     handler: async (request, reply) => {
       const prefer = request.headers.prefer;
       const async = typeof prefer === 'string' && /\brespond-async\b/i.test(prefer);
-      const { user, created } = await service.createUser(deps, actorOf(request), request.body, {
+      const { user, created } = await users.create(actorOf(request), request.body, {
         ifExists: request.query.ifExists,
         async,
       });
@@ -123,7 +130,7 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
       if (async && created) {
         return reply.status(202).header('preference-applied', 'respond-async').send({ id: user.id, status: 'pending' as const });
       }
-      return sendUser(request, reply, user, created ? 201 : 200);
+      return sendUser(users, request, reply, user, created ? 201 : 200);
     },
   });
 
@@ -142,11 +149,11 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
         role: Type.Optional(Type.Enum(ROLES)),
         group: Type.Optional(Type.String({ description: 'Only members of this group' })),
         includeDescendants: Type.Optional(Type.Boolean({ description: 'With group: also members of groups below it' })),
-        ...ListQuery,
+        ...ListQuerySchema,
       }),
       response: { 200: { $ref: 'UserList#' }, ...problemResponses(400, 401, 403, 412) },
     },
-    handler: async (request) => sendList(request, { ...request.query }),
+    handler: async (request) => userPage(users, request, await users.list(listQueryOf(request.query))),
   });
 
   r.get('/api/v1/users/paths', {
@@ -160,27 +167,7 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
         ...problemResponses(401, 403, 412),
       },
     },
-    handler: async () => ({ items: await countByPath(deps.db) }),
-  });
-
-  r.get('/api/v1/groups/:id/members', {
-    config: { access: 'users.read', operational: true },
-    schema: {
-      operationId: 'listGroupMembers',
-      summary: "List a group's members (users)",
-      tags: ['Groups'],
-      params: Type.Object({ id: Type.String() }),
-      querystring: Type.Object({
-        includeDescendants: Type.Optional(Type.Boolean({ description: 'Also members of groups below it' })),
-        ...ListQuery,
-      }),
-      response: { 200: { $ref: 'UserList#' }, ...problemResponses(400, 401, 403, 404, 412) },
-    },
-    handler: async (request) => {
-      const group = isUuid(request.params.id) ? await getGroupById(deps.db, request.params.id) : undefined;
-      if (!group) throw problems.notFound('group.not_found', 'No group has this id.');
-      return sendList(request, { ...request.query, group: group.id });
-    },
+    handler: async () => ({ items: await users.paths() }),
   });
 
   r.get('/api/v1/users/me', {
@@ -192,7 +179,7 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
       querystring: Type.Object(FieldsQuery),
       response: { 200: userRef, ...problemResponses(400, 401, 412) },
     },
-    handler: async (request, reply) => sendUser(request, reply, await service.getUser(deps, request.principal!.userId)),
+    handler: async (request, reply) => sendUser(users, request, reply, await users.get(request.principal!.userId)),
   });
 
   r.patch('/api/v1/users/me', {
@@ -209,7 +196,7 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
       response: { 200: userRef, 204: { type: 'null', description: 'Prefer: return=minimal' }, ...problemResponses(400, 401, 412, 415) },
     },
     handler: async (request, reply) =>
-      sendUser(request, reply, await service.patchSelf(deps, actorOf(request), request.body, request.headers['if-match'])),
+      sendUser(users, request, reply, await users.patchSelf(actorOf(request), request.body, request.headers['if-match'])),
   });
 
   r.get('/api/v1/users/:id', {
@@ -219,10 +206,10 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
       summary: 'Get a user',
       tags: TAGS,
       params: IdParams,
-      querystring: Type.Object({ ...FieldsQuery, expand: ListQuery.expand }),
+      querystring: Type.Object({ ...FieldsQuery, expand: ListQuerySchema.expand }),
       response: { 200: userRef, ...problemResponses(400, 401, 403, 404, 412) },
     },
-    handler: async (request, reply) => sendUser(request, reply, await service.getUser(deps, request.params.id), 200, deps.db),
+    handler: async (request, reply) => sendUser(users, request, reply, await users.get(request.params.id)),
   });
 
   r.put('/api/v1/users/:id', {
@@ -241,7 +228,7 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
       response: { 200: userRef, 204: { type: 'null', description: 'Prefer: return=minimal' }, ...problemResponses(400, 401, 403, 404, 409, 412, 415) },
     },
     handler: async (request, reply) =>
-      sendUser(request, reply, await service.replaceUser(deps, actorOf(request), request.params.id, request.body, request.headers['if-match'])),
+      sendUser(users, request, reply, await users.replace(actorOf(request), request.params.id, request.body, request.headers['if-match'])),
   });
 
   r.patch('/api/v1/users/:id', {
@@ -260,9 +247,10 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
     },
     handler: async (request, reply) =>
       sendUser(
+        users,
         request,
         reply,
-        await service.patchUser(deps, actorOf(request), request.params.id, request.body as Record<string, unknown>, request.headers['if-match']),
+        await users.patch(actorOf(request), request.params.id, request.body as Record<string, unknown>, request.headers['if-match']),
       ),
   });
 
@@ -278,7 +266,7 @@ export async function userRoutes(app: FastifyInstance, deps: service.UserDeps): 
       response: { 204: { type: 'null', description: 'Deleted' }, ...problemResponses(401, 403, 404, 409, 412) },
     },
     handler: async (request, reply) => {
-      await service.deleteUser(deps, actorOf(request), request.params.id, request.headers['if-match']);
+      await users.remove(actorOf(request), request.params.id, request.headers['if-match']);
       return reply.status(204).send(null);
     },
   });

@@ -1,6 +1,6 @@
 // Rules on user fields and on who may change what, shared by create, replace, patch and delete.
 import { ProblemError, problems } from '../http/problem.ts';
-import type { Role } from '../auth/roles.ts';
+import { grantsNoMoreThan, type Role } from '../auth/roles.ts';
 import type { User, UserStatus } from './user.model.ts';
 
 export interface Actor {
@@ -36,14 +36,23 @@ export function fieldProblem(pointer: string, code: string, detail: string): Pro
   return problems.invalid([{ pointer, code, detail }], `${pointer.slice(1)} ${detail}.`);
 }
 
-/** Managers administer users and groups but never admins, and never grant admin. */
+/**
+ * Managers administer users and groups, but only users whose role grants nothing a manager
+ * lacks: never admins, auditors or metrics users, whose credentials would lend them those powers.
+ */
 export function checkManagerLimits(actor: Actor, current: User | undefined, nextRole: Role): void {
   if (actor.role !== 'manager') return;
   if (current?.role === 'admin' || current?.isSuperuser) {
     throw problems.forbidden('user.admin_protected', 'Managers cannot create, modify or delete administrators.');
   }
+  if (current && !grantsNoMoreThan(current.role, 'manager')) {
+    throw problems.forbidden('user.role_protected', `Managers cannot modify or delete users with the role ${current.role}: it grants what a manager may not do.`);
+  }
   if (nextRole === 'admin') {
     throw problems.forbidden('user.admin_grant_forbidden', 'Managers cannot grant the admin role.');
+  }
+  if (!grantsNoMoreThan(nextRole, 'manager')) {
+    throw problems.forbidden('user.role_grant_forbidden', `Managers cannot grant the role ${nextRole}: it grants what a manager may not do.`);
   }
 }
 

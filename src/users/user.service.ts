@@ -1,18 +1,17 @@
 // The users domain: create, read, replace, patch, delete and list, with every rule of API.md.
-// Free of HTTP: it takes plain inputs and throws ProblemError.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
+// Free of HTTP and of SQL: it takes plain inputs, works through repositories and throws ProblemError.
+import type { Repos, UnitOfWork } from '../repos.ts';
 import type { PasswordHasher } from '../credentials/password.ts';
+import type { CredentialsChanged } from '../auth/credentials-changed.ts';
 import { assertStrongPassword } from '../credentials/password-policy.ts';
 import { UniqueViolation } from '../store/errors.ts';
 import { ProblemError, problems } from '../http/problem.ts';
 import { ifMatchAllows } from '../http/etag.ts';
 import { mergePatch } from '../http/merge-patch.ts';
 import { foldKey, type User, type UserProfile, type UserStatus } from './user.model.ts';
-import * as repo from './user.repo.ts';
 import type { SelfPatchInput, UserCreateInput, UserReplaceInput } from './user.schema.ts';
 import { checkGroupIds } from '../groups/membership.ts';
-import * as groupRepo from '../groups/group.repo.ts';
+import type { Group } from '../groups/group.model.ts';
 import {
   checkAttributes,
   checkManagerLimits,
@@ -22,29 +21,25 @@ import {
   type Actor,
 } from './user.rules.ts';
 import { userEtag } from './user.view.ts';
-import { canonicalId, isUuid } from '../ids.ts';
-import { compileUserFilter, searchCondition } from './user.filter.ts';
+import { canonicalId } from '../ids.ts';
+import { withFilterProblems } from '../filter/filter-problem.ts';
 
 export type { Actor };
 
 export interface UserDeps {
-  db: Kysely<Database>;
+  data: UnitOfWork;
   passwords: PasswordHasher;
   now: () => Date;
   newId: () => string;
   /** Told after a user changes or goes, so cached credentials and sessions follow at once. */
-  credentials?: {
-    forgetUser(userId: string): void;
-    /** Ends every session and personal access token of a user being disabled. */
-    revokeAll(userId: string): Promise<void>;
-  };
-  /** Lifecycle reactions (mails, deferred work), queued in the same transaction as the change. */
+  credentials: CredentialsChanged;
+  /** Lifecycle reactions (mails, deferred work), written through the change's own repositories. */
   events?: UserEvents;
 }
 
 export interface UserEvents {
-  created(trx: Kysely<Database>, user: User, context: { password?: string; async: boolean }): Promise<void>;
-  changed(trx: Kysely<Database>, before: User, after: User): Promise<void>;
+  created(repos: Repos, user: User, context: { password?: string; async: boolean }): Promise<void>;
+  changed(repos: Repos, before: User, after: User): Promise<void>;
   /** After the commit: work may be waiting. */
   committed(): void;
 }
@@ -90,81 +85,7 @@ export function profileOf(input: Omit<UserReplaceInput, 'type' | 'status' | 'pas
   };
 }
 
-export async function createUser(
-  deps: UserDeps,
-  actor: Actor | undefined,
-  input: UserCreateInput,
-  options: { ifExists?: 'return' | 'fail'; async?: boolean } = {},
-): Promise<{ user: User; created: boolean }> {
-  if (input.status !== undefined) {
-    throw fieldProblem('/status', 'read_only', 'is read-only on create: it follows from the password and type');
-  }
-  const type = input.type ?? 'internal';
-  if (type === 'service_account') {
-    if (input.email != null) throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
-    if (input.password !== undefined) {
-      throw fieldProblem('/password', 'not_allowed', 'is not allowed for service accounts: they use tokens');
-    }
-  }
-  const profile = profileOf(input);
-  if (actor) checkManagerLimits(actor, undefined, profile.role);
-  const groups = input.groups ?? [];
-  await checkGroupIds(deps.db, actor, groups);
-  checkAttributes(profile.attributes);
-
-  if (input.password !== undefined) assertStrongPassword(input.password, profile);
-  // Asynchronously created users are inserted at once (so duplicates are refused at once) as
-  // pending; a job hashes the password and settles the status (see lifecycle/).
-  const async = options.async === true;
-  const passwordHash = input.password !== undefined && !async ? await deps.passwords.hash(input.password) : null;
-  const status: UserStatus = async
-    ? 'pending'
-    : input.password !== undefined || type === 'service_account'
-      ? 'active'
-      : 'invited';
-  try {
-    const user = await deps.db.transaction().execute(async (trx) => {
-      const inserted = await repo.insertUser(trx, {
-        id: deps.newId(),
-        ...profile,
-        type,
-        status,
-        passwordHash,
-        emailVerified: false,
-        now: deps.now(),
-      });
-      if (groups.length === 0) {
-        await deps.events?.created(trx, inserted, { password: input.password, async });
-        return inserted;
-      }
-      await groupRepo.replaceUserGroups(trx, inserted.id, groups);
-      const withGroups = (await repo.getUserById(trx, inserted.id))!;
-      await deps.events?.created(trx, withGroups, { password: input.password, async });
-      return withGroups;
-    });
-    deps.events?.committed();
-    return { user, created: true };
-  } catch (error) {
-    if (!(error instanceof UniqueViolation)) throw error;
-    if (options.ifExists === 'return' && error.constraint !== 'users_external_id_key') {
-      const existing = await repo.findExistingUser(deps.db, profile.username, profile.email);
-      if (existing) return { user: existing, created: false };
-    }
-    throw conflictOf(error);
-  }
-}
-
-export async function getUser(deps: UserDeps, rawId: string): Promise<User> {
-  const id = canonicalId(rawId);
-  const user = id ? await repo.getUserById(deps.db, id) : undefined;
-  if (!user) throw notFound();
-  return user;
-}
-
-export interface ReplaceInput extends Omit<UserReplaceInput, 'password'> {
-  password?: unknown;
-}
-
+/** The full replacement a PATCH starts from: the user's writable fields as they are. */
 function writableOf(user: User): ReplaceInput {
   return {
     username: user.username,
@@ -184,121 +105,8 @@ function writableOf(user: User): ReplaceInput {
   };
 }
 
-/** Applies a full replacement, computed from the current user by `next`, under a row lock. */
-async function change(
-  deps: UserDeps,
-  actor: Actor,
-  rawId: string,
-  ifMatch: string | undefined,
-  next: (current: User) => ReplaceInput,
-): Promise<User> {
-  const id = canonicalId(rawId);
-  if (!id) throw notFound();
-  const [before, after] = await deps.db.transaction().execute(async (trx) => {
-    await lockAdminsFirst(trx, id);
-    const current = await repo.getUserById(trx, id, { forUpdate: true });
-    if (!current) throw notFound();
-    if (!ifMatchAllows(ifMatch, userEtag(current))) {
-      throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
-    }
-    const input = next(current);
-    if (input.password !== undefined) {
-      throw fieldProblem('/password', 'not_allowed', 'cannot be set here: use the password endpoints');
-    }
-    if (input.type !== undefined && input.type !== current.type) {
-      throw fieldProblem('/type', 'immutable', 'cannot change after the user is created');
-    }
-    // Like status and credentials, the role stays as it is unless named: a PUT that forgets it
-    // must not demote an administrator.
-    const profile = profileOf({ ...input, role: input.role ?? current.role });
-    if (current.type === 'service_account' && profile.email !== null) {
-      throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
-    }
-    let status = current.status;
-    if (input.status !== undefined && input.status !== current.status) {
-      if (current.status === 'invited' || current.status === 'pending') {
-        throw fieldProblem('/status', 'invalid_transition', `of a ${current.status} user cannot be set: it changes through activation`);
-      }
-      status = input.status;
-    }
-    checkManagerLimits(actor, current, profile.role);
-    // Memberships, like status, stay as they are unless named.
-    const groups = input.groups !== undefined && !sameSet(input.groups, current.groups) ? input.groups : undefined;
-    if (groups) await checkGroupIds(trx, actor, groups);
-    checkAttributes(profile.attributes);
-    if (removesActiveAdmin(current, { role: profile.role, status })) {
-      const admins = await repo.lockActiveAdmins(trx);
-      if (admins.filter((adminId) => adminId !== id).length === 0) throw lastAdminProblem();
-    }
-    const emailChanged = (profile.email && foldKey(profile.email)) !== (current.email && foldKey(current.email));
-    let updated = await translateConflicts(() =>
-      repo.updateUser(trx, id, { ...profile, status, emailVerified: emailChanged ? false : current.emailVerified }, deps.now()),
-    );
-    if (!updated) throw notFound();
-    if (groups) {
-      await groupRepo.replaceUserGroups(trx, id, groups);
-      updated = (await repo.getUserById(trx, id))!;
-    }
-    await deps.events?.changed(trx, current, updated);
-    return [current, updated] as const;
-  });
-  // After the commit: the cache and session tables are outside this transaction.
-  deps.credentials?.forgetUser(id);
-  if (before.status !== 'disabled' && after.status === 'disabled') await deps.credentials?.revokeAll(id);
-  deps.events?.committed();
-  return after;
-}
-
-/**
- * When the target is an active admin, the whole admin set is locked before the target row, in id
- * order: two admins changing each other at once then queue instead of deadlocking.
- */
-async function lockAdminsFirst(trx: Kysely<Database>, id: string): Promise<void> {
-  if (await repo.isActiveAdmin(trx, id)) await repo.lockActiveAdmins(trx);
-}
-
-function sameSet(a: string[], b: string[]): boolean {
-  const set = new Set(b.map((id) => id.toLowerCase()));
-  return a.length === b.length && a.every((id) => set.has(id.toLowerCase()));
-}
-
-export function replaceUser(deps: UserDeps, actor: Actor, id: string, input: ReplaceInput, ifMatch?: string) {
-  return change(deps, actor, id, ifMatch, () => input);
-}
-
-export function patchUser(deps: UserDeps, actor: Actor, id: string, patch: Record<string, unknown>, ifMatch?: string) {
-  if (patch.attributes !== undefined && patch.attributes !== null) {
-    checkAttributes(patch.attributes as Record<string, unknown>);
-  }
-  return change(deps, actor, id, ifMatch, (current) => mergePatch(writableOf(current), patch) as ReplaceInput);
-}
-
-/** Self-service: the caller edits its own profile fields and attributes.profile only. */
-export function patchSelf(deps: UserDeps, actor: Actor, patch: SelfPatchInput, ifMatch?: string) {
-  if (patch.attributes?.profile != null) checkAttributes(patch.attributes as Record<string, unknown>);
-  const self: Actor = { ...actor, role: 'admin' }; // role limits guard others, not one's own profile
-  return change(deps, self, actor.userId, ifMatch, (current) => mergePatch(writableOf(current), patch) as ReplaceInput);
-}
-
-export async function deleteUser(deps: UserDeps, actor: Actor, rawId: string, ifMatch?: string): Promise<void> {
-  const id = canonicalId(rawId);
-  if (!id) throw notFound();
-  if (id === actor.userId) throw problems.forbidden('user.self_delete', 'A user cannot delete itself.');
-  await deps.db.transaction().execute(async (trx) => {
-    await lockAdminsFirst(trx, id);
-    const current = await repo.getUserById(trx, id, { forUpdate: true });
-    if (!current) throw notFound();
-    if (!ifMatchAllows(ifMatch, userEtag(current))) {
-      throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
-    }
-    checkManagerLimits(actor, current, current.role);
-    if (removesActiveAdmin(current, undefined)) {
-      const admins = await repo.lockActiveAdmins(trx);
-      if (admins.filter((adminId) => adminId !== id).length === 0) throw lastAdminProblem();
-    }
-    await repo.deleteUser(trx, id);
-  });
-  deps.credentials?.forgetUser(id);
+export interface ReplaceInput extends Omit<UserReplaceInput, 'password'> {
+  password?: unknown;
 }
 
 export interface ListQuery {
@@ -313,19 +121,218 @@ export interface ListQuery {
   after?: string;
 }
 
-export async function listUsers(deps: UserDeps, query: ListQuery): Promise<{ users: User[]; more: boolean }> {
-  const where = [];
-  if (query.filter !== undefined && query.filter.trim() !== '') where.push(compileUserFilter(query.filter));
-  if (query.q !== undefined && query.q !== '') where.push(searchCondition(query.q));
-  for (const [name, value] of [['status', query.status], ['type', query.type], ['role', query.role]] as const) {
-    if (value !== undefined) where.push(compileUserFilter(`${name} eq ${JSON.stringify(value)}`));
-  }
-  if (query.group !== undefined) {
-    if (!isUuid(query.group) || !(await groupRepo.getGroupById(deps.db, query.group))) {
-      throw problems.invalid([{ parameter: 'group', code: 'unknown_group', detail: 'names no existing group' }], 'The group does not exist.');
-    }
-    where.push(groupRepo.memberOf(query.group, query.includeDescendants ?? false));
-  }
-  const rows = await repo.listUsers(deps.db, { where, afterId: query.after, limit: query.limit + 1 });
-  return { users: rows.slice(0, query.limit), more: rows.length > query.limit };
+/**
+ * When the target is an active admin, the whole admin set is locked before the target row, in id
+ * order: two admins changing each other at once then queue instead of deadlocking.
+ */
+async function lockAdminsFirst(repos: Repos, id: string): Promise<void> {
+  if (await repos.users.isActiveAdmin(id)) await repos.users.lockActiveAdmins();
 }
+
+function sameSet(a: string[], b: string[]): boolean {
+  const set = new Set(b.map((id) => id.toLowerCase()));
+  return a.length === b.length && a.every((id) => set.has(id.toLowerCase()));
+}
+
+function etagMismatch(): ProblemError {
+  return problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
+}
+
+export function createUsers(deps: UserDeps) {
+  const { repos } = deps.data;
+
+  async function get(rawId: string): Promise<User> {
+    const id = canonicalId(rawId);
+    const user = id ? await repos.users.getUserById(id) : undefined;
+    if (!user) throw notFound();
+    return user;
+  }
+
+  async function create(
+    actor: Actor | undefined,
+    input: UserCreateInput,
+    options: { ifExists?: 'return' | 'fail'; async?: boolean } = {},
+  ): Promise<{ user: User; created: boolean }> {
+    if (input.status !== undefined) {
+      throw fieldProblem('/status', 'read_only', 'is read-only on create: it follows from the password and type');
+    }
+    const type = input.type ?? 'internal';
+    if (type === 'service_account') {
+      if (input.email != null) throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
+      if (input.password !== undefined) {
+        throw fieldProblem('/password', 'not_allowed', 'is not allowed for service accounts: they use tokens');
+      }
+    }
+    const profile = profileOf(input);
+    if (actor) checkManagerLimits(actor, undefined, profile.role);
+    const groups = input.groups ?? [];
+    await checkGroupIds(repos, actor, groups);
+    checkAttributes(profile.attributes);
+
+    if (input.password !== undefined) await assertStrongPassword(input.password, profile);
+    // Asynchronously created users are inserted at once (so duplicates are refused at once) as
+    // pending; a job hashes the password and settles the status (see lifecycle/).
+    const async = options.async === true;
+    const passwordHash = input.password !== undefined && !async ? await deps.passwords.hash(input.password) : null;
+    const status: UserStatus = async
+      ? 'pending'
+      : input.password !== undefined || type === 'service_account'
+        ? 'active'
+        : 'invited';
+    try {
+      const user = await deps.data.transaction(async (tx) => {
+        let inserted = await tx.users.insertUser({
+          id: deps.newId(),
+          ...profile,
+          type,
+          status,
+          passwordHash,
+          emailVerified: false,
+          now: deps.now(),
+        });
+        if (groups.length > 0) {
+          await tx.groups.replaceUserGroups(inserted.id, groups);
+          inserted = (await tx.users.getUserById(inserted.id))!;
+        }
+        await deps.events?.created(tx, inserted, { password: input.password, async });
+        return inserted;
+      });
+      deps.events?.committed();
+      return { user, created: true };
+    } catch (error) {
+      if (!(error instanceof UniqueViolation)) throw error;
+      if (options.ifExists === 'return' && error.constraint !== 'users_external_id_key') {
+        const existing = await repos.users.findExistingUser(profile.username, profile.email);
+        if (existing) return { user: existing, created: false };
+      }
+      throw conflictOf(error);
+    }
+  }
+
+  /** Applies a full replacement, computed from the current user by `next`, under a row lock. */
+  async function change(actor: Actor, rawId: string, ifMatch: string | undefined, next: (current: User) => ReplaceInput): Promise<User> {
+    const id = canonicalId(rawId);
+    if (!id) throw notFound();
+    const [before, after] = await deps.data.transaction(async (tx) => {
+      await lockAdminsFirst(tx, id);
+      const current = await tx.users.getUserById(id, { forUpdate: true });
+      if (!current) throw notFound();
+      if (!ifMatchAllows(ifMatch, userEtag(current))) throw etagMismatch();
+      const input = next(current);
+      if (input.password !== undefined) {
+        throw fieldProblem('/password', 'not_allowed', 'cannot be set here: use the password endpoints');
+      }
+      if (input.type !== undefined && input.type !== current.type) {
+        throw fieldProblem('/type', 'immutable', 'cannot change after the user is created');
+      }
+      // Like status and credentials, the role stays as it is unless named: a PUT that forgets it
+      // must not demote an administrator.
+      const profile = profileOf({ ...input, role: input.role ?? current.role });
+      if (current.type === 'service_account' && profile.email !== null) {
+        throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
+      }
+      let status = current.status;
+      if (input.status !== undefined && input.status !== current.status) {
+        if (current.status === 'invited' || current.status === 'pending') {
+          throw fieldProblem('/status', 'invalid_transition', `of a ${current.status} user cannot be set: it changes through activation`);
+        }
+        status = input.status;
+      }
+      checkManagerLimits(actor, current, profile.role);
+      // Memberships, like status, stay as they are unless named.
+      const groups = input.groups !== undefined && !sameSet(input.groups, current.groups) ? input.groups : undefined;
+      if (groups) await checkGroupIds(tx, actor, groups);
+      checkAttributes(profile.attributes);
+      if (removesActiveAdmin(current, { role: profile.role, status })) {
+        const admins = await tx.users.lockActiveAdmins();
+        if (admins.filter((adminId) => adminId !== id).length === 0) throw lastAdminProblem();
+      }
+      const emailChanged = (profile.email && foldKey(profile.email)) !== (current.email && foldKey(current.email));
+      let updated = await translateConflicts(() =>
+        tx.users.updateUser(id, { ...profile, status, emailVerified: emailChanged ? false : current.emailVerified }, deps.now()),
+      );
+      if (!updated) throw notFound();
+      if (groups) {
+        await tx.groups.replaceUserGroups(id, groups);
+        updated = (await tx.users.getUserById(id))!;
+      }
+      await deps.events?.changed(tx, current, updated);
+      return [current, updated] as const;
+    });
+    // After the commit: the caches and session tables are outside this transaction.
+    deps.credentials.user(id);
+    if (before.status !== 'disabled' && after.status === 'disabled') await deps.credentials.revokeAll(id);
+    deps.events?.committed();
+    return after;
+  }
+
+  return {
+    get,
+    create,
+
+    replace: (actor: Actor, id: string, input: ReplaceInput, ifMatch?: string) => change(actor, id, ifMatch, () => input),
+
+    patch(actor: Actor, id: string, patch: Record<string, unknown>, ifMatch?: string) {
+      if (patch.attributes !== undefined && patch.attributes !== null) {
+        checkAttributes(patch.attributes as Record<string, unknown>);
+      }
+      return change(actor, id, ifMatch, (current) => mergePatch(writableOf(current), patch) as ReplaceInput);
+    },
+
+    /** Self-service: the caller edits its own profile fields and attributes.profile only. */
+    patchSelf(actor: Actor, patch: SelfPatchInput, ifMatch?: string) {
+      if (patch.attributes?.profile != null) checkAttributes(patch.attributes as Record<string, unknown>);
+      const self: Actor = { ...actor, role: 'admin' }; // role limits guard others, not one's own profile
+      return change(self, actor.userId, ifMatch, (current) => mergePatch(writableOf(current), patch) as ReplaceInput);
+    },
+
+    async remove(actor: Actor, rawId: string, ifMatch?: string): Promise<void> {
+      const id = canonicalId(rawId);
+      if (!id) throw notFound();
+      if (id === actor.userId) throw problems.forbidden('user.self_delete', 'A user cannot delete itself.');
+      await deps.data.transaction(async (tx) => {
+        await lockAdminsFirst(tx, id);
+        const current = await tx.users.getUserById(id, { forUpdate: true });
+        if (!current) throw notFound();
+        if (!ifMatchAllows(ifMatch, userEtag(current))) throw etagMismatch();
+        checkManagerLimits(actor, current, current.role);
+        if (removesActiveAdmin(current, undefined)) {
+          const admins = await tx.users.lockActiveAdmins();
+          if (admins.filter((adminId) => adminId !== id).length === 0) throw lastAdminProblem();
+        }
+        await tx.users.deleteUser(id);
+      });
+      deps.credentials.user(id);
+    },
+
+    async list(query: ListQuery): Promise<{ users: User[]; more: boolean }> {
+      const filters: string[] = [];
+      if (query.filter !== undefined && query.filter.trim() !== '') filters.push(query.filter);
+      for (const [name, value] of [['status', query.status], ['type', query.type], ['role', query.role]] as const) {
+        if (value !== undefined) filters.push(`${name} eq ${JSON.stringify(value)}`);
+      }
+      let group: { id: string; includeDescendants: boolean } | undefined;
+      if (query.group !== undefined) {
+        const id = canonicalId(query.group);
+        if (!id || !(await repos.groups.getGroupById(id))) {
+          throw problems.invalid([{ parameter: 'group', code: 'unknown_group', detail: 'names no existing group' }], 'The group does not exist.');
+        }
+        group = { id, includeDescendants: query.includeDescendants ?? false };
+      }
+      const rows = await withFilterProblems(() =>
+        repos.users.listUsers({ filters, q: query.q || undefined, group, afterId: query.after, limit: query.limit + 1 }),
+      );
+      return { users: rows.slice(0, query.limit), more: rows.length > query.limit };
+    },
+
+    /** The groups the users are direct members of, by id (for `expand=groups`). */
+    async groupsOf(users: User[]): Promise<Map<string, Group>> {
+      const groups = await repos.groups.getGroupsByIds([...new Set(users.flatMap((u) => u.groups))]);
+      return new Map(groups.map((g) => [g.id, g]));
+    },
+
+    paths: () => repos.users.countByPath(),
+  };
+}
+
+export type Users = ReturnType<typeof createUsers>;

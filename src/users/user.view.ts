@@ -1,6 +1,7 @@
 // Maps a User to its wire format explicitly, so a new column never leaks by accident.
 import { createHash } from 'node:crypto';
 import type { User } from './user.model.ts';
+import { escapeHtml } from '../text/escape-html.ts';
 import type { UserView } from './user.schema.ts';
 
 export function toUserView(user: User, callerId: string | undefined): UserView {
@@ -47,10 +48,6 @@ function initials(user: User): string {
   return (fromName || [...user.username][0] || '?').toUpperCase();
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** An SVG of the user's initials on a colour derived from the id, as a data URI. */
 export function initialsAvatar(user: User): string {
   const hue = createHash('sha256').update(user.id).digest()[0] / 255 * 360;
@@ -58,6 +55,6 @@ export function initialsAvatar(user: User): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">` +
     `<rect width="64" height="64" fill="hsl(${Math.round(hue)},45%,45%)"/>` +
     `<text x="50%" y="50%" dy=".35em" text-anchor="middle" font-family="sans-serif" font-size="26" fill="#fff">` +
-    `${escapeXml(initials(user))}</text></svg>`;
+    `${escapeHtml(initials(user))}</text></svg>`;
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }

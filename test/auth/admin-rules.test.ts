@@ -77,7 +77,7 @@ for (const backend of backends()) {
 
     it('creates, updates, replaces and deletes ordinary users', async () => {
       const username = uniqueName('managed');
-      const created = await manager.post('/api/v1/users', { username, role: 'auditor' });
+      const created = await manager.post('/api/v1/users', { username, role: 'user' });
       assert.equal(created.status, 201, created.text);
       assert.equal(created.headers.get('location'), `/api/v1/users/${created.body.id}`);
       const id = created.body.id;

@@ -330,7 +330,7 @@ describe('parseFilter: deterministic fuzz', () => {
           throw new Error(`non-FilterSyntaxError for ${JSON.stringify(input)}: ${String(err)}`);
         }
         const { position } = err;
-        assert.ok(Number.isInteger(position) && position >= 0 && position <= input.length, JSON.stringify(input));
+        assert.ok(position !== undefined && Number.isInteger(position) && position >= 0 && position <= input.length, JSON.stringify(input));
       }
     }
     assert.ok(parsed > 0, 'the fuzz corpus should contain some valid filters');

@@ -5,6 +5,7 @@ import { buildApp, type App, type AppDeps } from '../../src/app.ts';
 import { createPasswordHasher } from '../../src/credentials/password.ts';
 import type { Store } from '../../src/store/db.ts';
 import { createSystem } from '../../src/system/system.service.ts';
+import { createUnitOfWork } from '../../src/repos.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase, type BackendName, type TestDatabase } from './backends.ts';
 import { Client, basic } from './client.ts';
@@ -63,7 +64,7 @@ export async function startServer(backend: BackendName, options: ServerOptions =
     // A read-only service refuses to provision, as an operator's would: provision it as the
     // writable service it was before maintenance began.
     const system = options.readOnly
-      ? createSystem({ db: store.db, passwords: createPasswordHasher(TEST_ARGON2), now: () => new Date(), newId: uuidv7, readOnly: false })
+      ? createSystem({ data: createUnitOfWork(store.db), passwords: createPasswordHasher(TEST_ARGON2), now: () => new Date(), newId: uuidv7, readOnly: false })
       : app.system;
     await system.provision(ADMIN);
   }

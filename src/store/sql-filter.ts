@@ -1,8 +1,7 @@
 // Turns a SCIM filter (RFC 7644 §3.4.2.2) into SQL conditions over one table, given how each
 // filterable attribute maps to a column.
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { FilterSyntaxError, nodePositions, parseFilter, type FilterNode, type FilterValue, type NodePosition } from './scim-filter.ts';
-import { ProblemError } from '../http/problem.ts';
+import { FilterSyntaxError, nodePositions, parseFilter, type FilterNode, type FilterValue, type NodePosition } from '../filter/scim-filter.ts';
 
 /** folded: compared through the app-folded key column; text: case-insensitive; exact; uuid; time; bool. */
 export type Kind = 'folded' | 'text' | 'exact' | 'uuid' | 'time' | 'bool';
@@ -21,15 +20,10 @@ export interface FilterTarget {
   names: string[];
 }
 
-function invalid(detail: string, position?: number): ProblemError {
-  return new ProblemError({
-    status: 400,
-    code: 'filter.invalid',
-    slug: 'invalid-filter',
-    detail: `The filter is not valid: ${detail}.`,
-    errors: [{ parameter: 'filter', detail, code: 'invalid_filter' }],
-    extensions: position === undefined ? {} : { position },
-  });
+// Errors found after parsing (an unknown attribute, a mistyped value) are reported like syntax
+// errors, with their position; the service turns either into its face's error.
+function invalid(detail: string, position?: number): FilterSyntaxError {
+  return new FilterSyntaxError(detail, position);
 }
 
 export function likePattern(value: string, op: 'co' | 'sw' | 'ew'): string {
@@ -102,11 +96,7 @@ function compile(target: FilterTarget, node: FilterNode): RawBuilder<SqlBool> {
   }
 }
 
+/** Throws FilterSyntaxError for a filter that does not parse or does not fit the target. */
 export function compileFilter(filter: string, target: FilterTarget): Expression<SqlBool> {
-  try {
-    return compile(target, parseFilter(filter));
-  } catch (error) {
-    if (error instanceof FilterSyntaxError) throw invalid(error.message, error.position);
-    throw error;
-  }
+  return compile(target, parseFilter(filter));
 }

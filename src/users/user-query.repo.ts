@@ -1,0 +1,83 @@
+// SQL for listing users: SCIM filters over the users table, free-text search, membership, and
+// keyset paging by id. Filter errors surface as FilterSyntaxError (see filter/filter-problem.ts).
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { compileFilter, likePattern, type Attribute, type FilterTarget } from '../store/sql-filter.ts';
+import { foldKey, type User } from './user.model.ts';
+import { selectUsers, toUser } from './user-row.repo.ts';
+
+type Db = Kysely<Database>;
+
+// Keys are lower-cased: SCIM attribute names are case-insensitive. SCIM spellings are aliases.
+const folded = { kind: 'folded' as const, fold: foldKey };
+const ATTRIBUTES: Record<string, Attribute> = {
+  id: { column: 'id', kind: 'uuid' },
+  username: { column: 'username_key', ...folded },
+  name: { column: 'name', kind: 'text' },
+  displayname: { column: 'name', kind: 'text' },
+  givenname: { column: 'given_name', kind: 'text' },
+  'name.givenname': { column: 'given_name', kind: 'text' },
+  familyname: { column: 'family_name', kind: 'text' },
+  'name.familyname': { column: 'family_name', kind: 'text' },
+  email: { column: 'email_key', ...folded },
+  emails: { column: 'email_key', ...folded },
+  'emails.value': { column: 'email_key', ...folded },
+  phone: { column: 'phone', kind: 'exact' },
+  locale: { column: 'locale', kind: 'text' },
+  status: { column: 'status', kind: 'text' },
+  type: { column: 'type', kind: 'text' },
+  role: { column: 'role', kind: 'text' },
+  path: { column: 'path', kind: 'text' },
+  externalid: { column: 'external_id', kind: 'exact' },
+  emailverified: { column: 'email_verified', kind: 'bool' },
+  mfaenabled: { column: 'mfa_enabled', kind: 'bool' },
+  createdat: { column: 'created_at', kind: 'time' },
+  'meta.created': { column: 'created_at', kind: 'time' },
+  updatedat: { column: 'updated_at', kind: 'time' },
+  'meta.lastmodified': { column: 'updated_at', kind: 'time' },
+  lastlogin: { column: 'last_login', kind: 'time' },
+};
+
+export const FILTERABLE_USER_ATTRIBUTES = [
+  'id', 'username', 'name', 'givenName', 'familyName', 'email', 'phone', 'locale', 'status', 'type', 'role',
+  'path', 'externalId', 'emailVerified', 'mfaEnabled', 'createdAt', 'updatedAt', 'lastLogin',
+];
+
+const USERS: FilterTarget = { table: 'users', attributes: ATTRIBUTES, names: FILTERABLE_USER_ATTRIBUTES };
+
+export interface UserListQuery {
+  /** SCIM filter text (RFC 7644 §3.4.2.2); every condition given must hold. */
+  filters: string[];
+  /** Free text over username, name and email. */
+  q?: string;
+  /** Only members of this group (or, with descendants, of any group below it). */
+  group?: { id: string; includeDescendants: boolean };
+  afterId?: string;
+  limit: number;
+}
+
+function search(q: string): Expression<SqlBool> {
+  const pattern = likePattern(q.toLowerCase(), 'co');
+  const key = likePattern(foldKey(q), 'co');
+  return sql<SqlBool>`(users.username_key LIKE ${key} OR lower(users.name) LIKE ${pattern} OR users.email_key LIKE ${key})`;
+}
+
+function memberOf(groupId: string, includeDescendants: boolean): Expression<SqlBool> {
+  if (!includeDescendants) {
+    return sql<SqlBool>`users.id IN (SELECT gm.user_id FROM group_members gm WHERE gm.group_id = ${groupId}::uuid)`;
+  }
+  return sql<SqlBool>`users.id IN (
+    WITH RECURSIVE down(id) AS (
+      SELECT ${groupId}::uuid UNION SELECT g.id FROM groups g JOIN down ON g.parent_id = down.id
+    ) SELECT gm.user_id FROM group_members gm JOIN down ON gm.group_id = down.id)`;
+}
+
+export async function listUsers(db: Db, query: UserListQuery): Promise<User[]> {
+  let select = selectUsers(db);
+  for (const filter of query.filters) select = select.where(compileFilter(filter, USERS));
+  if (query.q) select = select.where(search(query.q));
+  if (query.group) select = select.where(memberOf(query.group.id, query.group.includeDescendants));
+  if (query.afterId !== undefined) select = select.where('users.id', '>', query.afterId);
+  const rows = await select.orderBy('users.id').limit(query.limit).execute();
+  return rows.map(toUser);
+}
