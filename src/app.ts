@@ -36,6 +36,7 @@ import { passwordRoutes } from './users/password.routes.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
 import { jobRoutes } from './jobs/job.routes.ts';
 import { createMailer } from './mail/mailer.ts';
+import { strengthPool } from './credentials/password-policy.ts';
 import { createLifecycle, type LifecycleTtl } from './lifecycle/lifecycle.service.ts';
 import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
 import { createGroups } from './groups/group.service.ts';
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('keys', keys);
   app.decorate('queue', queue);
   app.addHook('onClose', () => queue.stop());
+  app.addHook('onClose', strengthPool.hold());
   const findUserByUsername = (username: string) => getAuthUserByUsername(db, username);
 
   app.setValidatorCompiler(validatorCompiler);

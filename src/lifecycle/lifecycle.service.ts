@@ -131,7 +131,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         await findLiveToken(deps.db, input.token, 'activation', deps.now());
         throw problems.conflict('user.not_invited', 'This account is no longer waiting for activation.');
       }
-      assertStrongPassword(input.password, user);
+      await assertStrongPassword(input.password, user);
       const passwordHash = await deps.passwords.hash(input.password);
       await deps.db.transaction().execute(async (trx) => {
         await spendToken(trx, row, deps.now());
@@ -161,7 +161,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       const row = await findLiveToken(deps.db, input.token, 'password_reset', deps.now());
       const user = await users.getUserById(deps.db, row.userId);
       if (!user || user.status !== 'active') throw problems.conflict('user.not_active', 'This account cannot reset its password.');
-      assertStrongPassword(input.password, user);
+      await assertStrongPassword(input.password, user);
       const passwordHash = await deps.passwords.hash(input.password);
       await deps.db.transaction().execute(async (trx) => {
         await spendToken(trx, row, deps.now());

@@ -32,7 +32,7 @@ export function createSystem(deps: SystemDeps) {
       throw problems.preconditionFailed('system.already_provisioned', 'The service is already provisioned.');
     }
     const profile = profileOf({ username: input.username, role: 'admin' });
-    assertStrongPassword(input.password, profile);
+    await assertStrongPassword(input.password, profile);
     const passwordHash = await deps.passwords.hash(input.password);
     const now = deps.now();
     const admin = await deps.db.transaction().execute(async (trx) => {

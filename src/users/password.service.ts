@@ -20,7 +20,7 @@ async function store(deps: PasswordDeps, user: User, password: string, keepSessi
   if (user.type === 'service_account') {
     throw problems.conflict('user.service_account_password', 'Service accounts have no password: they use tokens.');
   }
-  assertStrongPassword(password, user);
+  await assertStrongPassword(password, user);
   const passwordHash = await deps.passwords.hash(password);
   await deps.db.transaction().execute(async (trx) => {
     await repo.setPasswordHash(trx, user.id, passwordHash, deps.now());

@@ -112,7 +112,7 @@ export async function createUser(
   await checkGroupIds(deps.db, actor, groups);
   checkAttributes(profile.attributes);
 
-  if (input.password !== undefined) assertStrongPassword(input.password, profile);
+  if (input.password !== undefined) await assertStrongPassword(input.password, profile);
   // Asynchronously created users are inserted at once (so duplicates are refused at once) as
   // pending; a job hashes the password and settles the status (see lifecycle/).
   const async = options.async === true;
