@@ -13,6 +13,7 @@ import * as users from '../users/user.repo.ts';
 import { canonicalId, isUuid } from '../ids.ts';
 import * as repo from './group.repo.ts';
 import type { GroupWriteInput } from './group.schema.ts';
+import { checkGroupName } from '../users/identifiers.ts';
 
 export interface GroupDeps {
   db: Kysely<Database>;
@@ -103,6 +104,7 @@ export function createGroups(deps: GroupDeps) {
         isSuperuser: input.isSuperuser ?? current.isSuperuser,
         attributes: input.attributes ?? {},
       };
+      checkGroupName(fields.name, current.name);
       if (current.isSuperuser || fields.isSuperuser) managerMayNot(actor, 'Managers cannot create, change or delete superuser groups.');
       checkAttributes(fields.attributes);
       if (fields.parent !== current.parent) {
@@ -127,6 +129,7 @@ export function createGroups(deps: GroupDeps) {
         isSuperuser: input.isSuperuser ?? false,
         attributes: input.attributes ?? {},
       };
+      checkGroupName(fields.name);
       if (fields.isSuperuser) managerMayNot(actor, 'Managers cannot create superuser groups.');
       checkAttributes(fields.attributes);
       return deps.db.transaction().execute(async (trx) => {

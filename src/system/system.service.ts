@@ -6,6 +6,7 @@ import * as repo from './system.repo.ts';
 import * as users from '../users/user.repo.ts';
 import { profileOf, type UserDeps } from '../users/user.service.ts';
 import type { User } from '../users/user.model.ts';
+import { checkUserNames } from '../users/identifiers.ts';
 
 export type ServiceState = 'unprovisioned' | 'operational' | 'read_only';
 
@@ -32,6 +33,7 @@ export function createSystem(deps: SystemDeps) {
       throw problems.preconditionFailed('system.already_provisioned', 'The service is already provisioned.');
     }
     const profile = profileOf({ username: input.username, role: 'admin' });
+    checkUserNames(profile);
     await assertStrongPassword(input.password, profile);
     const passwordHash = await deps.passwords.hash(input.password);
     const now = deps.now();

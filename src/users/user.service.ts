@@ -24,6 +24,7 @@ import {
 import { userEtag } from './user.view.ts';
 import { canonicalId, isUuid } from '../ids.ts';
 import { compileUserFilter, searchCondition } from './user.filter.ts';
+import { checkUserNames } from './identifiers.ts';
 
 export type { Actor };
 
@@ -107,6 +108,7 @@ export async function createUser(
     }
   }
   const profile = profileOf(input);
+  checkUserNames(profile);
   if (actor) checkManagerLimits(actor, undefined, profile.role);
   const groups = input.groups ?? [];
   await checkGroupIds(deps.db, actor, groups);
@@ -211,6 +213,7 @@ async function change(
     // Like status and credentials, the role stays as it is unless named: a PUT that forgets it
     // must not demote an administrator.
     const profile = profileOf({ ...input, role: input.role ?? current.role });
+    checkUserNames(profile, current);
     if (current.type === 'service_account' && profile.email !== null) {
       throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
     }
