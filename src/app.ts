@@ -41,6 +41,7 @@ import { createRecentLogin } from './credentials/recent-login.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
 import { jobRoutes } from './jobs/job.routes.ts';
 import { createMailer } from './mail/mailer.ts';
+import { strengthPool } from './credentials/password-policy.ts';
 import { createLifecycle, type LifecycleTtl } from './lifecycle/lifecycle.service.ts';
 import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
 import { createGroups } from './groups/group.service.ts';
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('keys', keys);
   app.decorate('queue', queue);
   app.addHook('onClose', () => queue.stop());
+  app.addHook('onClose', strengthPool.hold());
 
   app.setValidatorCompiler(validatorCompiler);
   // Handlers map every value to its response type explicitly (rule 4), so plain JSON suffices.

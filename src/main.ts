@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const store = await openStore(
     config.databaseUrl ? { backend: 'postgres', url: config.databaseUrl } : { backend: 'pglite', dataDir: config.dataDir },
   );
-  await migrate(store);
+  const warnings: [string, Record<string, unknown>][] = [];
+  await migrate(store, { warn: (message, details) => warnings.push([message, details]) });
   const secret = config.secret ?? (await loadOrCreateSecret(config.dataDir));
   const app = await buildApp({
     store,
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     lifecycleTtl: { activation: config.invitationTtlSeconds },
     logger: { level: config.logLevel },
   });
+
+  for (const [message, details] of warnings) app.log.warn(details, message);
 
   if (!config.secret && config.databaseUrl) {
     app.log.warn(

@@ -1,19 +1,21 @@
 // Passphrase policy: at least 10 characters and a zxcvbn score of 3 or more, judged with the
-// user's own names as context so "alice-smith-2024" is weak for alice smith.
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+// user's own names as context so "alice-smith-2024" is weak for alice smith. zxcvbn runs in a
+// pool of worker threads sized to the cores (strength.ts), so a slow check never stalls the
+// event loop; its input is bounded, the length rule is not.
+import os from 'node:os';
+import path from 'node:path';
 import { ProblemError, type FieldError } from '../http/problem.ts';
+import { contextWords, type StrengthInput, type StrengthResult } from './strength.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 1024;
-const MIN_SCORE = 3;
 
-const zxcvbn = new ZxcvbnFactory({
-  translations: en.translations,
-  graphs: common.adjacencyGraphs,
-  dictionary: { ...common.dictionary, ...en.dictionary },
-});
+// strength.worker.js next to this file in dist/, strength.worker.ts when running from source.
+const WORKER = new URL(`./strength.worker${path.extname(new URL(import.meta.url).pathname)}`, import.meta.url);
+
+/** The one pool of strength-check threads of this process. */
+export const strengthPool = new WorkerPool<StrengthInput, StrengthResult>(WORKER, os.availableParallelism());
 
 export interface PasswordContext {
   username?: string | null;
@@ -23,46 +25,22 @@ export interface PasswordContext {
   familyName?: string | null;
 }
 
-function contextWords(context: PasswordContext): string[] {
-  const words = new Set<string>();
-  for (const value of Object.values(context)) {
-    if (typeof value !== 'string' || value === '') continue;
-    words.add(value);
-    for (const part of value.split(/[\s@._+-]+/)) if (part.length >= 3) words.add(part);
-  }
-  return [...words];
-}
-
-function withoutWords(password: string, words: string[]): string {
-  let rest = password;
-  for (const word of [...words].sort((a, b) => b.length - a.length)) {
-    rest = rest.split(new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')).join('');
-  }
-  return rest;
+/** The full verdict, with the thread that judged it (tests check it is not the main thread). */
+export async function checkStrength(password: string, context: PasswordContext): Promise<StrengthResult | undefined> {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return undefined;
+  const { username, email, name, givenName, familyName } = context;
+  return strengthPool.run({ password, context: contextWords([username, email, name, givenName, familyName]) });
 }
 
 /** The reasons a password fails the policy; empty when it passes. */
-export function passwordWeaknesses(password: string, context: PasswordContext): string[] {
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
-    return [`must be at least ${MIN_PASSWORD_LENGTH} characters long`];
-  }
-  const words = contextWords(context);
-  const result = zxcvbn.check(password, words);
-  if (result.score >= MIN_SCORE) {
-    // zxcvbn ranks user inputs like common words, so "aliceliddell1" scores 3 for Alice Liddell;
-    // what is left once the user's own names are removed must be strong on its own.
-    const rest = withoutWords(password, words);
-    if (rest === password || zxcvbn.check(rest, words).score >= MIN_SCORE) return [];
-    return ['is too similar to the username, name or email'];
-  }
-  const reasons = [`is too easy to guess (strength ${result.score} of 4, at least ${MIN_SCORE} required)`];
-  if (result.feedback.warning) reasons.push(result.feedback.warning);
-  reasons.push(...result.feedback.suggestions);
-  return reasons;
+export async function passwordWeaknesses(password: string, context: PasswordContext): Promise<string[]> {
+  const result = await checkStrength(password, context);
+  if (!result) return [`must be at least ${MIN_PASSWORD_LENGTH} characters long`];
+  return result.reasons;
 }
 
-export function assertStrongPassword(password: string, context: PasswordContext, pointer = '/password'): void {
-  const reasons = passwordWeaknesses(password, context);
+export async function assertStrongPassword(password: string, context: PasswordContext, pointer = '/password'): Promise<void> {
+  const reasons = await passwordWeaknesses(password, context);
   if (reasons.length === 0) return;
   const errors: FieldError[] = [{ pointer, code: 'weak_password', detail: reasons.join(' ') }];
   throw new ProblemError({

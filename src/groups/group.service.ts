@@ -14,6 +14,7 @@ import { GroupHasChildren } from './group.repo.ts';
 import type { Group, GroupFields } from './group.model.ts';
 import { groupEtag } from './group.view.ts';
 import type { GroupWriteInput } from './group.schema.ts';
+import { checkGroupName } from '../users/identifiers.ts';
 
 export interface GroupDeps {
   data: UnitOfWork;
@@ -90,6 +91,7 @@ export function createGroups(deps: GroupDeps) {
         isSuperuser: input.isSuperuser ?? current.isSuperuser,
         attributes: input.attributes ?? {},
       };
+      checkGroupName(fields.name, current.name);
       if (current.isSuperuser || fields.isSuperuser) managerMayNot(actor, 'Managers cannot create, change or delete superuser groups.');
       checkAttributes(fields.attributes);
       if (fields.parent !== current.parent) {
@@ -114,6 +116,7 @@ export function createGroups(deps: GroupDeps) {
         isSuperuser: input.isSuperuser ?? false,
         attributes: input.attributes ?? {},
       };
+      checkGroupName(fields.name);
       if (fields.isSuperuser) managerMayNot(actor, 'Managers cannot create superuser groups.');
       checkAttributes(fields.attributes);
       return deps.data.transaction(async (tx) => {

@@ -1,5 +1,8 @@
 // Sends mail over SMTP (SMTP_URL) with nodemailer. Without SMTP_URL, mail is written to the log,
-// links included, for development: never silently dropped.
+// links included, for development: never silently dropped. Those links carry live tokens
+// (activation, password reset), so the mailer says so once at start-up and writes each mail at
+// warn: an operator who forgot SMTP_URL sees it, and a log pipeline that keeps warnings longer or
+// sends them further treats these lines as the secrets they are.
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 
@@ -16,9 +19,12 @@ export interface Mailer {
 
 export function createMailer(options: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {
   if (!options.smtpUrl) {
+    options.log.warn(
+      'SMTP_URL is unset: mail is not sent but written to this log at warn, with its live activation and password-reset links; set SMTP_URL outside development',
+    );
     return {
       async send(mail) {
-        options.log.info({ mail: { from: options.from, to: mail.to, subject: mail.subject, text: mail.text } }, 'mail (SMTP_URL is unset, so it is logged instead of sent)');
+        options.log.warn({ mail: { from: options.from, to: mail.to, subject: mail.subject, text: mail.text } }, 'mail (SMTP_URL is unset, so it is logged instead of sent)');
       },
     };
   }

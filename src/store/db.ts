@@ -1,5 +1,6 @@
 // Opens the one store Roster runs on: embedded PGlite by default, PostgreSQL with DATABASE_URL.
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -26,18 +27,45 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 async function openPglite(dataDir: string | undefined, image: Blob | undefined): Promise<Store> {
-  if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+  if (dataDir) await makePrivate(dataDir);
   const client = image ? new PGlite(dataDir, { loadDataDir: image }) : new PGlite(dataDir);
   const dialect = pgliteDialect(client);
   const db = new Kysely<Database>({ dialect });
   await client.waitReady;
+  if (dataDir) await tighten(dataDir);
   return {
     db,
     backend: 'pglite',
     exec: (script) => dialect.driver.exec(script),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      if (dataDir) await tighten(dataDir);
+    },
     dumpImage: async () => (await client.dumpDataDir('none')) as Blob,
   };
+}
+
+/**
+ * The embedded database is only Roster's: its directory is created 0700 (an existing one is
+ * narrowed to it), and the process keeps umask 077 so the directories PGlite makes are 0700 too.
+ * PGlite's file system layer creates files 0666 whatever the umask, so `tighten` takes the group
+ * and other bits off every file after start and at close; files made in between sit in 0700
+ * directories that no other user can enter.
+ */
+async function makePrivate(dataDir: string): Promise<void> {
+  process.umask(0o077);
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await fs.chmod(dataDir, 0o700);
+}
+
+async function tighten(dir: string): Promise<void> {
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) await tighten(file);
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    const { mode } = await fs.stat(file);
+    if ((mode & 0o077) !== 0) await fs.chmod(file, mode & 0o700);
+  }
 }
 
 async function openPostgres(url: string, max: number): Promise<Store> {

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Store } from './db.ts';
+import { refoldKeys, type KeyConflict } from './refold-keys.ts';
 
 // src/store/ and dist/store/ are both two levels below the package root, so this one path
 // finds the SQL files whether the code runs from source (tsx) or compiled (dist).
@@ -16,7 +17,40 @@ export async function listMigrations(): Promise<string[]> {
   return names.filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name)).sort();
 }
 
-export async function migrate(store: Store): Promise<string[]> {
+export interface MigrateOptions {
+  /** Told of what an operator must resolve (keys that collide under a new fold). */
+  warn?(message: string, details: Record<string, unknown>): void;
+}
+
+// Data steps: application code that rewrites rows after the SQL migrations, recorded in
+// data_steps once done. A step that reports work left for an operator is not recorded, so it
+// runs again at the next start.
+const DATA_STEPS: { name: string; run(store: Store, options: MigrateOptions): Promise<boolean> }[] = [
+  {
+    name: 'casefold_keys',
+    async run(store, options) {
+      const { conflicts } = await refoldKeys(store.db);
+      if (conflicts.length === 0) return true;
+      options.warn?.(
+        'some usernames, emails or group names are equal under Unicode case folding (e.g. STRASSE and straße): rename one of each pair; they keep their old keys until then',
+        { conflicts: conflicts.map((c: KeyConflict) => ({ table: c.table, id: c.id, field: c.column.replace(/_key$/, ''), value: c.value })) },
+      );
+      return false;
+    },
+  },
+];
+
+async function runDataSteps(store: Store, options: MigrateOptions): Promise<void> {
+  for (const step of DATA_STEPS) {
+    const done = await sql<{ name: string }>`SELECT name FROM data_steps WHERE name = ${step.name}`.execute(store.db);
+    if (done.rows.length > 0) continue;
+    if (await step.run(store, options)) {
+      await sql`INSERT INTO data_steps (name) VALUES (${step.name}) ON CONFLICT (name) DO NOTHING`.execute(store.db);
+    }
+  }
+}
+
+export async function migrate(store: Store, options: MigrateOptions = {}): Promise<string[]> {
   const lock = store.backend === 'postgres' ? `SELECT pg_advisory_xact_lock(${MIGRATION_LOCK});\n` : '';
   await store.exec(
     `BEGIN;\n${lock}CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\nCOMMIT;`,
@@ -40,5 +74,6 @@ export async function migrate(store: Store): Promise<string[]> {
       if (!String((error as Error)?.message).includes('roster:already-applied')) throw error;
     }
   }
+  await runDataSteps(store, options);
   return applied;
 }

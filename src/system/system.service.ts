@@ -6,6 +6,7 @@ import { ProblemError, problems } from '../http/problem.ts';
 import type { UnitOfWork } from '../repos.ts';
 import { profileOf } from '../users/user.service.ts';
 import type { User } from '../users/user.model.ts';
+import { checkUserNames } from '../users/identifiers.ts';
 
 export type ServiceState = 'unprovisioned' | 'operational' | 'read_only';
 
@@ -37,6 +38,7 @@ export function createSystem(deps: SystemDeps) {
       throw problems.preconditionFailed('system.already_provisioned', 'The service is already provisioned.');
     }
     const profile = profileOf({ username: input.username, role: 'admin' });
+    checkUserNames(profile);
     await assertStrongPassword(input.password, profile);
     const passwordHash = await deps.passwords.hash(input.password);
     const now = deps.now();

@@ -1,5 +1,6 @@
 // The user as the domain sees it, independent of rows and wire formats.
 import type { Role } from '../auth/roles.ts';
+import { nfkcCasefold } from './identifiers.ts';
 
 export type UserType = 'internal' | 'external' | 'service_account';
 export type UserStatus = 'pending' | 'invited' | 'active' | 'disabled';
@@ -34,7 +35,10 @@ export interface User extends UserProfile {
   version: number;
 }
 
-/** Usernames and emails are unique regardless of case, by Unicode rules rather than a collation. */
+/**
+ * Usernames and emails are unique regardless of case, by Unicode rules rather than a collation:
+ * NFKC_Casefold (see identifiers.ts). Stored keys follow it through refoldKeys at start-up.
+ */
 export function foldKey(value: string): string {
-  return value.normalize('NFKC').toLowerCase();
+  return nfkcCasefold(value);
 }

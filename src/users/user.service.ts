@@ -23,6 +23,7 @@ import {
 import { userEtag } from './user.view.ts';
 import { canonicalId } from '../ids.ts';
 import { withFilterProblems } from '../filter/filter-problem.ts';
+import { checkUserNames } from './identifiers.ts';
 
 export type { Actor };
 
@@ -164,6 +165,7 @@ export function createUsers(deps: UserDeps) {
       }
     }
     const profile = profileOf(input);
+    checkUserNames(profile);
     if (actor) checkManagerLimits(actor, undefined, profile.role);
     const groups = input.groups ?? [];
     await checkGroupIds(repos, actor, groups);
@@ -228,6 +230,7 @@ export function createUsers(deps: UserDeps) {
       // Like status and credentials, the role stays as it is unless named: a PUT that forgets it
       // must not demote an administrator.
       const profile = profileOf({ ...input, role: input.role ?? current.role });
+      checkUserNames(profile, current);
       if (current.type === 'service_account' && profile.email !== null) {
         throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
       }

@@ -46,10 +46,10 @@ for (const backend of backends()) {
 
     it('compares usernames case-insensitively by Unicode rules, not only ASCII', async () => {
       const suffix = uniqueName();
-      const first = await createUser(server.admin, { username: `ärger-ÇA-Ωmega-${suffix}` });
-      expectConflict(await create({ username: `ÄRGER-ça-ωMEGA-${suffix}` }), 'user.username_taken', '/username');
+      const first = await createUser(server.admin, { username: `ärger-ÇA-${suffix}` });
+      expectConflict(await create({ username: `ÄRGER-ça-${suffix}` }), 'user.username_taken', '/username');
       // Different letters stay different users.
-      const other = await create({ username: `arger-ca-omega-${suffix}` });
+      const other = await create({ username: `arger-ca-${suffix}` });
       assert.equal(other.status, 201, other.text);
       assert.notEqual(other.body.id, first.id);
     });

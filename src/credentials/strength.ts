@@ -1,0 +1,79 @@
+// The zxcvbn half of the passphrase policy: pure and CPU-bound, so it runs in the strength
+// worker pool (strength.worker.ts), never on the event loop. zxcvbn's matching grows faster than
+// the input, so it sees only the first ZXCVBN_INPUT_LIMIT characters; the length rule, which is
+// cheap, counts the whole password in password-policy.ts.
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as en from '@zxcvbn-ts/language-en';
+
+export const MIN_SCORE = 3;
+/** Code points of the password (and of each context value) that zxcvbn sees. */
+export const ZXCVBN_INPUT_LIMIT = 100;
+
+export interface StrengthInput {
+  password: string;
+  /** The user's own names and addresses, judged as guessable words. */
+  context: string[];
+}
+
+export interface StrengthResult {
+  /** The reasons the password is too weak; empty when it is strong enough. */
+  reasons: string[];
+  /** What zxcvbn was given: the bounded password (tests check the bound). */
+  judged: string;
+  /** The thread that ran zxcvbn (0 is the main thread). */
+  threadId: number;
+}
+
+let zxcvbn: ZxcvbnFactory | undefined;
+
+function checker(): ZxcvbnFactory {
+  zxcvbn ??= new ZxcvbnFactory({
+    translations: en.translations,
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...en.dictionary },
+  });
+  return zxcvbn;
+}
+
+export function bounded(value: string): string {
+  const points = [...value];
+  return points.length <= ZXCVBN_INPUT_LIMIT ? value : points.slice(0, ZXCVBN_INPUT_LIMIT).join('');
+}
+
+export function contextWords(values: Iterable<string | null | undefined>): string[] {
+  const words = new Set<string>();
+  for (const value of values) {
+    if (typeof value !== 'string' || value === '') continue;
+    words.add(bounded(value));
+    for (const part of value.split(/[\s@._+-]+/)) if (part.length >= 3) words.add(bounded(part));
+  }
+  return [...words];
+}
+
+function withoutWords(password: string, words: string[]): string {
+  let rest = password;
+  for (const word of [...words].sort((a, b) => b.length - a.length)) {
+    rest = rest.split(new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')).join('');
+  }
+  return rest;
+}
+
+/** zxcvbn's verdict on the first ZXCVBN_INPUT_LIMIT characters, with the context words removed too. */
+export function judgeStrength(input: StrengthInput, threadId: number): StrengthResult {
+  const password = bounded(input.password);
+  const words = input.context;
+  const zx = checker();
+  const result = zx.check(password, words);
+  if (result.score >= MIN_SCORE) {
+    // zxcvbn ranks user inputs like common words, so "aliceliddell1" scores 3 for Alice Liddell;
+    // what is left once the user's own names are removed must be strong on its own.
+    const rest = withoutWords(password, words);
+    if (rest === password || zx.check(rest, words).score >= MIN_SCORE) return { reasons: [], judged: password, threadId };
+    return { reasons: ['is too similar to the username, name or email'], judged: password, threadId };
+  }
+  const reasons = [`is too easy to guess (strength ${result.score} of 4, at least ${MIN_SCORE} required)`];
+  if (result.feedback.warning) reasons.push(result.feedback.warning);
+  reasons.push(...result.feedback.suggestions);
+  return { reasons, judged: password, threadId };
+}
