@@ -1,5 +1,6 @@
 // Idempotency-Key on POST: the first response for a key and body is stored and replayed for
 // 24 hours; the same key with another body → 422; a key whose first request is still running → 409.
+// A replayed answer carries `Idempotency-Replayed: true` (API.md), the header name clients check.
 import { createHash, type Hash } from 'node:crypto';
 import { pipeline, Transform } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -82,7 +83,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Kysely<Dat
     }
     return reply
       .status(record.statusCode)
-      .headers({ ...(record.headers ?? {}), 'idempotent-replayed': 'true' })
+      .headers({ ...(record.headers ?? {}), 'idempotency-replayed': 'true' })
       .send(record.body ?? '');
   });
 

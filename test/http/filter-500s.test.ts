@@ -68,7 +68,7 @@ for (const backend of backends()) {
         // The same key and the same bytes replay the stored answer rather than failing anew.
         const again = await server.admin.post(path, body, { headers });
         assert.equal(again.status, 400, again.text);
-        assert.equal(again.headers.get('idempotent-replayed'), 'true');
+        assert.equal(again.headers.get('idempotency-replayed'), 'true');
         assert.equal(again.text, first.text);
       }
       // A deep array as the whole body fails validation before anything is hashed or stored.
