@@ -15,6 +15,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { ProblemError } from './http/problem.ts';
 import { ProblemSchema } from './http/schema-helpers.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { checkRequestSize, clientErrorHandler, NODE_MAX_HEADER_SIZE } from './http/limits.ts';
 import { refuseNul } from './http/nul.ts';
 import { createSystem, type SystemService } from './system/system.service.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -91,6 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { strict: false } },
+    // URL and header size limits are Roster's (src/http/limits.ts), answered as problems.
+    http: { maxHeaderSize: NODE_MAX_HEADER_SIZE },
+    clientErrorHandler,
     // Errors Fastify raises before routing (a badly percent-encoded URL) are problems too.
     frameworkErrors: (error, request, reply) => {
       const problem = new ProblemError({
@@ -211,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   ]);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    checkRequestSize(request);
     checkAccept(request);
     const config = request.routeOptions.config;
     if (config?.operational && (await system.state()) === 'unprovisioned') {

@@ -92,5 +92,39 @@ for (const backend of backends()) {
         assert.equal(res.text, '');
       });
     });
+
+    describe('414 and 431 as problem documents', () => {
+      it('answers a URL too long (a long non-ASCII filter) with 414 request.uri_too_long', async () => {
+        const filter = `name eq "${'é'.repeat(3000)}"`;
+        const res = await server.admin.get(`/api/v1/users?filter=${encodeURIComponent(filter)}`);
+        const problem = expectProblem(res, 414, 'request.uri_too_long');
+        assert.equal(problem.title, 'URI Too Long');
+        // Just under the limit (16 KiB) is served.
+        const path = `/api/v1/users?filter=${encodeURIComponent(`name eq "${'é'.repeat(2700)}"`)}`;
+        assert.ok(path.length > 16_000 && path.length <= 16 * 1024, String(path.length));
+        const fits = await server.admin.get(path);
+        assert.equal(fits.status, 200, fits.text);
+        assert.deepEqual(fits.body.items, []);
+      });
+
+      it('answers a header section too large with 431 request.headers_too_large', async () => {
+        const res = await server.admin.get('/api/v1/users', { headers: { 'x-padding': 'a'.repeat(20_000) } });
+        const problem = expectProblem(res, 431, 'request.headers_too_large');
+        assert.equal(problem.title, 'Request Header Fields Too Large');
+        const split = await server.admin.get('/api/v1/users', {
+          headers: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`x-padding-${i}`, 'a'.repeat(4000)])),
+        });
+        expectProblem(split, 431, 'request.headers_too_large');
+      });
+
+      it('answers heads beyond what the HTTP parser buffers with the same problems, never Node\'s JSON', async () => {
+        const url = await rawRequest(server.url, `GET /api/v1/users?q=${'x'.repeat(70_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+        expectRawProblem(url, 414, 'request.uri_too_long');
+        const headers = await rawRequest(server.url, `GET /api/v1/users HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(70_000)}\r\n\r\n`);
+        expectRawProblem(headers, 431, 'request.headers_too_large');
+        const garbage = await rawRequest(server.url, 'NOT HTTP AT ALL\r\n\r\n');
+        expectRawProblem(garbage, 400, 'request.malformed');
+      });
+    });
   });
 }
