@@ -85,6 +85,14 @@ export interface App extends FastifyInstance {
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** What the docs plugin's routes serve, for content negotiation: the page answers text/html. */
+function docsProduces(url: string): string[] {
+  if (url.endsWith('/json')) return ['application/json'];
+  if (url.endsWith('/yaml')) return ['application/x-yaml', 'text/yaml'];
+  if (url.includes('/static/')) return ['text/css', 'text/javascript', 'application/javascript', 'image/png', 'image/svg+xml', 'text/html'];
+  return ['text/html'];
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ?? false,
@@ -198,7 +206,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const routeTable: RouteAccess[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/docs')) return;
+    if (route.url.startsWith('/docs')) {
+      route.config = { ...route.config, produces: docsProduces(route.url) };
+      return;
+    }
     const access = route.config?.access;
     if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access permission`);
     for (const method of [route.method].flat()) {

@@ -59,5 +59,23 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string | 
       return { schema: transformed as never, url };
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    // The page loads only its own scripts, styles and the document; no one may frame it.
+    staticCSP: DOCS_CSP,
+  });
 }
+
+export const DOCS_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self'",
+].join('; ');

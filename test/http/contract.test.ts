@@ -126,5 +126,41 @@ for (const backend of backends()) {
         expectRawProblem(garbage, 400, 'request.malformed');
       });
     });
+
+    describe('/docs', () => {
+      it('answers any Accept that admits text/html, with a CSP that forbids framing', async () => {
+        for (const accept of ['text/html', BROWSER_ACCEPT, '*/*', 'text/*']) {
+          for (const path of ['/docs', '/docs/']) {
+            const res = await server.anon.get(path, { headers: { accept } });
+            assert.equal(res.status, 200, `${path} Accept: ${accept} → ${res.status} ${res.text}`);
+            assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+            const csp = res.headers.get('content-security-policy') ?? '';
+            assert.match(csp, /frame-ancestors 'none'/);
+            assert.match(csp, /default-src 'self'/);
+            assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https:/, csp);
+          }
+        }
+        expectProblem(await server.anon.get('/docs', { headers: { accept: 'application/json' } }), 406, 'request.not_acceptable');
+      });
+
+      it('serves every script, style and icon the page names from Roster itself, within its CSP', async () => {
+        const page = await server.anon.get('/docs/', { headers: { accept: BROWSER_ACCEPT } });
+        assert.doesNotMatch(page.text, /<script>|<style|style=|on[a-z]+=/i, 'nothing inline for the CSP to block');
+        const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+        assert.ok(assets.length >= 5, assets.join(' '));
+        for (const asset of assets) {
+          assert.ok(!/^[a-z]+:|^\/\//i.test(asset), `${asset} is served locally`);
+          const accept = /\.css$/.test(asset) ? 'text/css,*/*;q=0.1' : /\.png$/.test(asset) ? 'image/avif,image/webp,*/*;q=0.8' : '*/*';
+          const res = await server.anon.get(new URL(asset, `${server.url}/docs/`).pathname, { headers: { accept } });
+          assert.equal(res.status, 200, `${asset} → ${res.status}`);
+        }
+        // The page's script loads the document from ./json, same origin (connect-src 'self').
+        const initializer = await server.anon.get('/docs/static/swagger-initializer.js');
+        assert.match(initializer.text, /resolveUrl\('\.\/json'\)/);
+        const json = await server.anon.get('/docs/json', { headers: { accept: 'application/json' } });
+        assert.equal(json.status, 200);
+        assert.equal(json.body.openapi, '3.1.0');
+      });
+    });
   });
 }
