@@ -162,5 +162,20 @@ for (const backend of backends()) {
         assert.equal(json.body.openapi, '3.1.0');
       });
     });
+
+    describe('WWW-Authenticate', () => {
+      it('names Basic, Bearer and Token on a 401', async () => {
+        const cases: [Response, string][] = [
+          [await server.anon.get('/api/v1/users'), 'auth.unauthenticated'],
+          [await server.client('Digest username="x"').get('/api/v1/users/me'), 'auth.unauthenticated'],
+          [await server.client('Basic Zm9vOmJhcg==').get('/api/v1/groups'), 'auth.unauthenticated'],
+          [await server.anon.post('/api/v1/sessions', { username: 'nobody', password: 'wrong-password' }), 'auth.invalid_credentials'],
+        ];
+        for (const [res, code] of cases) {
+          expectProblem(res, 401, code);
+          assert.equal(res.headers.get('www-authenticate'), CHALLENGES);
+        }
+      });
+    });
   });
 }
