@@ -226,6 +226,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   ]);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Users' personal data: no cache on the way may keep any API answer, success or problem.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     checkRequestSize(request);
     checkAccept(request);
     const config = request.routeOptions.config;

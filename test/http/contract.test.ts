@@ -177,5 +177,36 @@ for (const backend of backends()) {
         }
       });
     });
+
+    describe('Cache-Control', () => {
+      it('marks every /api/v1 answer no-store, success and problem alike', async () => {
+        const { user, auth } = await createLogin(server.admin, 'user');
+        const responses: [string, Response][] = [
+          ['list', await server.admin.get('/api/v1/users')],
+          ['get', await server.admin.get(`/api/v1/users/${user.id}`)],
+          ['me', await server.client(auth).get('/api/v1/users/me')],
+          ['create', await server.admin.post('/api/v1/users', { username: uniqueName() })],
+          ['delete', await server.admin.delete(`/api/v1/users/${user.id}`)],
+          ['state', await server.anon.get('/api/v1/system/state')],
+          ['401', await server.anon.get('/api/v1/users')],
+          ['403', await server.client(auth).get('/api/v1/groups')],
+          ['404', await server.admin.get('/api/v1/users/0190a5c4-7d4e-7000-8000-000000000009')],
+          ['405', await server.admin.delete('/api/v1/users')],
+          ['404 route', await server.admin.get('/api/v1/nothing-here')],
+          ['400', await server.admin.post('/api/v1/users', { username: '' })],
+        ];
+        for (const [name, res] of responses) {
+          assert.equal(res.headers.get('cache-control'), 'no-store', `${name} → ${res.status}`);
+        }
+        const key = { 'idempotency-key': uniqueName('key') };
+        const body = { username: uniqueName() };
+        await server.admin.post('/api/v1/users', body, { headers: key });
+        const replay = await server.admin.post('/api/v1/users', body, { headers: key });
+        assert.equal(replay.headers.get('idempotency-replayed'), 'true');
+        assert.equal(replay.headers.get('cache-control'), 'no-store');
+        // Outside the API the routes keep their own caching.
+        assert.equal((await server.anon.get('/.well-known/jwks.json')).headers.get('cache-control'), 'public, max-age=300');
+      });
+    });
   });
 }
