@@ -14,7 +14,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { ProblemError } from './http/problem.ts';
 import { ProblemSchema } from './http/schema-helpers.ts';
-import { validatorCompiler } from './http/validation.ts';
+import { NO_QUERY, validatorCompiler } from './http/validation.ts';
 import { checkRequestSize, clientErrorHandler, NODE_MAX_HEADER_SIZE } from './http/limits.ts';
 import { refuseNul } from './http/nul.ts';
 import { createSystem, type SystemService } from './system/system.service.ts';
@@ -210,6 +210,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       route.config = { ...route.config, produces: docsProduces(route.url) };
       return;
     }
+    // A route that takes no query parameters refuses any (src/http/validation.ts).
+    if (route.schema?.querystring === undefined) route.schema = { ...route.schema, querystring: NO_QUERY };
     const access = route.config?.access;
     if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access permission`);
     for (const method of [route.method].flat()) {

@@ -1,5 +1,6 @@
 // Request validation: bodies are checked strictly (no coercion, unknown fields refused), query
-// strings and headers are coerced from text. Ajv's errors become one FieldError per field.
+// strings and headers are coerced from text, and unknown query parameters are refused too.
+// Ajv's errors become one FieldError per field.
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
@@ -22,9 +23,26 @@ function makeAjv(coerce: boolean): Ajv {
 const bodyAjv = makeAjv(false);
 const textAjv = makeAjv(true);
 
+/** The querystring schema of a route that declares none: every parameter is unknown. */
+export const NO_QUERY = { type: 'object', properties: {} };
+
+// Compiled once per schema object: Ajv refuses a second schema with the same $id.
+const prepared = new WeakMap<object, object>();
+
+/**
+ * Query strings are closed like bodies: an unknown parameter is refused rather than ignored,
+ * unless a schema says otherwise.
+ */
+function closeQuery(schema: Record<string, unknown>): object {
+  if (schema.type !== 'object' || schema.additionalProperties !== undefined) return schema;
+  let closed = prepared.get(schema);
+  if (!closed) prepared.set(schema, (closed = { ...schema, additionalProperties: false }));
+  return closed;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object) as any;
+  if (httpPart === 'body') return bodyAjv.compile(schema as object) as any;
+  return textAjv.compile(httpPart === 'querystring' ? closeQuery(schema as Record<string, unknown>) : (schema as object)) as any;
 };
 
 const CODES: Record<string, string> = {
@@ -59,8 +77,8 @@ function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function detailOf(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties') return 'is not a known field';
+function detailOf(error: ErrorObject, httpPart: string | undefined): string {
+  if (error.keyword === 'additionalProperties') return httpPart === 'querystring' ? 'is not a known query parameter' : 'is not a known field';
   if (error.keyword === 'required') return 'is required';
   if (error.keyword === 'enum') {
     return `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
@@ -74,8 +92,8 @@ export function fieldErrorsOf(errors: ErrorObject[], httpPart: string | undefine
   for (const error of errors) {
     const pointer = pointerOf(error);
     if (seen.has(pointer)) continue;
-    const code = CODES[error.keyword] ?? 'invalid';
-    const detail = detailOf(error);
+    const code = error.keyword === 'additionalProperties' && httpPart === 'querystring' ? 'unknown_parameter' : (CODES[error.keyword] ?? 'invalid');
+    const detail = detailOf(error, httpPart);
     if (httpPart === 'body' || httpPart === undefined) {
       seen.set(pointer, { pointer, detail, code });
     } else {

@@ -208,5 +208,42 @@ for (const backend of backends()) {
         assert.equal((await server.anon.get('/.well-known/jwks.json')).headers.get('cache-control'), 'public, max-age=300');
       });
     });
+
+    describe('unknown query parameters', () => {
+      it('refuses them with 400 request.invalid naming each parameter', async () => {
+        const list = await server.admin.get('/api/v1/users?limit=5&foo=1&Limit=2');
+        const problem = expectProblem(list, 400, 'request.invalid');
+        assert.deepEqual(parameterErrors(problem), [
+          'Limit unknown_parameter is not a known query parameter',
+          'foo unknown_parameter is not a known query parameter',
+        ]);
+        assert.match(problem.detail, /foo is not a known query parameter/);
+        assert.equal(problem.errors.some((e: any) => 'pointer' in e), false);
+      });
+
+      it('refuses them on routes that take no query parameters at all, writes included', async () => {
+        const cases: [string, Response][] = [
+          ['paths', await server.admin.get('/api/v1/users/paths?x=1')],
+          ['state', await server.anon.get('/api/v1/system/state?x=1')],
+          ['delete', await server.admin.delete('/api/v1/users/0190a5c4-7d4e-7000-8000-000000000009?force=true')],
+          ['create', await server.admin.post('/api/v1/users?dryRun=true', { username: uniqueName() })],
+        ];
+        for (const [name, res] of cases) {
+          const problem = expectProblem(res, 400, 'request.invalid');
+          assert.equal(problem.errors.length, 1, name);
+          assert.equal(problem.errors[0].code, 'unknown_parameter', name);
+          assert.match(problem.errors[0].parameter, /^(x|force|dryRun)$/, name);
+        }
+        // Nothing was created by the refused write.
+        const created = cases[3][1];
+        assert.equal(created.headers.get('location'), null);
+      });
+
+      it('still serves the declared parameters', async () => {
+        const res = await server.admin.get('/api/v1/users?limit=1&fields=id,username&q=admin');
+        assert.equal(res.status, 200, res.text);
+        assert.deepEqual(Object.keys(res.body.items[0]).sort(), ['id', 'username']);
+      });
+    });
   });
 }
