@@ -59,3 +59,28 @@ export function problemResponses(...statuses: number[]): Record<number, unknown>
   }
   return out;
 }
+
+/** Response headers clients rely on, as @fastify/swagger takes them (a schema with a description). */
+export const HEADERS = {
+  Location: { type: 'string', description: 'Path of the resource this request created' },
+  ETag: { type: 'string', description: 'Strong validator of the representation; send it back as If-Match' },
+  'Preference-Applied': { type: 'string', description: 'The Prefer preference honoured: return=minimal or respond-async (RFC 7240)' },
+  'Retry-After': { type: 'integer', minimum: 0, description: 'Seconds to wait before trying again' },
+  'WWW-Authenticate': { type: 'string', description: 'The accepted schemes: Basic, Bearer and Token' },
+  'Idempotency-Replayed': {
+    type: 'string',
+    enum: ['true'],
+    description: 'Present on a replay of the first response to the same Idempotency-Key and body',
+  },
+  Allow: { type: 'string', description: 'The methods the path answers, e.g. GET, HEAD, POST' },
+} as const;
+export type HeaderName = keyof typeof HEADERS;
+
+/** Routes name the headers only they know they send (Location) with this; openapi.ts infers the rest. */
+export function withHeaders<T extends object>(response: T, ...names: HeaderName[]): T {
+  return { ...response, headers: headerSchemas(names) };
+}
+
+export function headerSchemas(names: Iterable<HeaderName>): Record<string, unknown> {
+  return Object.fromEntries([...names].map((name) => [name, HEADERS[name]]));
+}

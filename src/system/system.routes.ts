@@ -4,7 +4,7 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { problemResponses } from '../http/schema-helpers.ts';
+import { problemResponses, withHeaders } from '../http/schema-helpers.ts';
 import { ProblemError } from '../http/problem.ts';
 import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
 import { toUserView, userEtag } from '../users/user.view.ts';
@@ -44,7 +44,7 @@ export async function systemRoutes(app: FastifyInstance, deps: { system: SystemS
         { additionalProperties: false },
       ),
       response: {
-        201: { $ref: 'User#', description: 'The first administrator; the service is now operational' },
+        201: withHeaders({ $ref: 'User#', description: 'The first administrator; the service is now operational' }, 'Location'),
         ...problemResponses(400, 412, 415),
       },
     },

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { problemResponses } from '../http/schema-helpers.ts';
+import { problemResponses, withHeaders } from '../http/schema-helpers.ts';
 import { assertMayManageCredentials, resolveUserId } from '../auth/ownership.ts';
 import { getUser, type UserDeps } from '../users/user.service.ts';
 import type { TokenRecord } from './token.repo.ts';
@@ -49,7 +49,7 @@ export async function tokenRoutes(app: FastifyInstance, deps: UserDeps & { token
         { additionalProperties: false },
       ),
       response: {
-        201: Type.Object({ ...TokenSchema.properties, secret: Type.String({ description: 'Shown only now' }) }),
+        201: withHeaders(Type.Object({ ...TokenSchema.properties, secret: Type.String({ description: 'Shown only now' }) }), 'Location'),
         ...problemResponses(400, 401, 403, 404, 412, 415),
       },
     },

@@ -35,7 +35,8 @@ const StatusChange = Type.Enum(['active', 'disabled'], {
   description: 'Only active and disabled can be set; invited ends through activation',
 });
 
-export const UserSchema = Type.Object(
+/** The user as user.view.ts maps it: every property but groupsObj is present. */
+const FullUserSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     username: Type.String(),
@@ -67,8 +68,15 @@ export const UserSchema = Type.Object(
       ),
     ),
   },
-  { $id: 'User', additionalProperties: false },
+  { additionalProperties: false },
 );
+
+/** On the wire: `fields` or `X-Fields` can drop any property, so none is required. */
+export const UserSchema = Type.Partial(FullUserSchema, {
+  $id: 'User',
+  additionalProperties: false,
+  description: 'Every property is present unless `fields` or `X-Fields` names a subset',
+});
 
 export const USER_FIELDS = Object.keys(UserSchema.properties).filter((f) => f !== 'groupsObj');
 
@@ -148,4 +156,4 @@ export const UserListSchema = Type.Object(
 export type UserCreateInput = Type.Static<typeof UserCreateSchema>;
 export type UserReplaceInput = Type.Static<typeof UserReplaceSchema>;
 export type SelfPatchInput = Type.Static<typeof SelfPatchSchema>;
-export type UserView = Type.Static<typeof UserSchema>;
+export type UserView = Type.Static<typeof FullUserSchema>;
