@@ -1,5 +1,6 @@
 // TypeBox helpers shared by route schemas.
 import Type, { type Static, type TSchema } from 'typebox';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
 
 /** `T | null` as a JSON Schema type array, so validation errors name the field, not an anyOf. */
 export function Nullable<T extends TSchema>(schema: T) {
@@ -9,6 +10,19 @@ export function Nullable<T extends TSchema>(schema: T) {
     type: [plain.type as string, 'null'],
   });
 }
+
+/**
+ * A password being set. The schema declares the policy's minimum length, but the validator
+ * leaves that check to the policy (`x-policy`, src/http/validation.ts), so a short password is
+ * the same precise 400 password.weak, with its reasons, as a guessable one.
+ */
+export const NewPassword = Type.String({
+  minLength: MIN_PASSWORD_LENGTH,
+  maxLength: MAX_PASSWORD_LENGTH,
+  writeOnly: true,
+  'x-policy': 'password',
+  description: `At least ${MIN_PASSWORD_LENGTH} characters and hard to guess (zxcvbn score 3 or more); otherwise 400 password.weak with the reasons`,
+});
 
 export const ProblemSchema = Type.Object(
   {

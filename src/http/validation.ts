@@ -26,8 +26,9 @@ const textAjv = makeAjv(true);
 /** The querystring schema of a route that declares none: every parameter is unknown. */
 export const NO_QUERY = { type: 'object', properties: {} };
 
-// Compiled once per schema object: Ajv refuses a second schema with the same $id.
-const prepared = new WeakMap<object, object>();
+// Prepared once per schema object: Ajv refuses a second schema with the same $id.
+const closedQueries = new WeakMap<object, object>();
+const deferredBodies = new WeakMap<object, object>();
 
 /**
  * Query strings are closed like bodies: an unknown parameter is refused rather than ignored,
@@ -35,13 +36,39 @@ const prepared = new WeakMap<object, object>();
  */
 function closeQuery(schema: Record<string, unknown>): object {
   if (schema.type !== 'object' || schema.additionalProperties !== undefined) return schema;
-  let closed = prepared.get(schema);
-  if (!closed) prepared.set(schema, (closed = { ...schema, additionalProperties: false }));
+  let closed = closedQueries.get(schema);
+  if (!closed) {
+    closed = { ...schema, additionalProperties: false };
+    closedQueries.set(schema, closed);
+  }
   return closed;
 }
 
+/**
+ * A body schema without the minLength of `x-policy: password` fields: the password policy
+ * refuses a short password itself, as password.weak with its reasons, not as too_short.
+ */
+function deferToPolicy(schema: object): object {
+  if (!JSON.stringify(schema).includes('"x-policy"')) return schema;
+  let deferred = deferredBodies.get(schema);
+  if (!deferred) {
+    deferred = withoutPolicyLengths(schema) as object;
+    deferredBodies.set(schema, deferred);
+  }
+  return deferred;
+}
+
+function withoutPolicyLengths(node: unknown): any {
+  if (Array.isArray(node)) return node.map(withoutPolicyLengths);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string | symbol, unknown> = {};
+  for (const key of Reflect.ownKeys(node)) out[key] = withoutPolicyLengths((node as Record<string | symbol, unknown>)[key]);
+  if (out['x-policy'] === 'password') delete out.minLength;
+  return out;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) => {
-  if (httpPart === 'body') return bodyAjv.compile(schema as object) as any;
+  if (httpPart === 'body') return bodyAjv.compile(deferToPolicy(schema as object)) as any;
   return textAjv.compile(httpPart === 'querystring' ? closeQuery(schema as Record<string, unknown>) : (schema as object)) as any;
 };
 

@@ -4,9 +4,8 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { problemResponses, withHeaders } from '../http/schema-helpers.ts';
+import { NewPassword, problemResponses, withHeaders } from '../http/schema-helpers.ts';
 import { ProblemError } from '../http/problem.ts';
-import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
 import { toUserView, userEtag } from '../users/user.view.ts';
 import type { SystemService } from './system.service.ts';
 
@@ -39,7 +38,7 @@ export async function systemRoutes(app: FastifyInstance, deps: { system: SystemS
       body: Type.Object(
         {
           username: Type.String({ minLength: 1, maxLength: 150, pattern: '^[\\p{L}\\p{N}@.+\\-_]+$' }),
-          password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
+          password: NewPassword,
         },
         { additionalProperties: false },
       ),

@@ -245,5 +245,23 @@ for (const backend of backends()) {
         assert.deepEqual(Object.keys(res.body.items[0]).sort(), ['id', 'username']);
       });
     });
+
+    describe('passwords shorter than the declared minLength 10', () => {
+      it('answer 400 password.weak with the reason, as the policy does, not request.invalid', async () => {
+        const { user } = await createLogin(server.admin, 'user');
+        const attempts: [string, () => Promise<Response>][] = [
+          ['create', () => server.admin.post('/api/v1/users', { username: uniqueName(), password: '' })],
+          ['create', () => server.admin.post('/api/v1/users', { username: uniqueName(), password: 'Sh0rt!' })],
+          ['set', () => server.admin.put(`/api/v1/users/${user.id}/password`, { password: '' })],
+          ['set', () => server.admin.put(`/api/v1/users/${user.id}/password`, { password: 'x9' })],
+        ];
+        for (const [name, attempt] of attempts) {
+          const problem = expectProblem(await attempt(), 400, 'password.weak');
+          assert.match(problem.type, /weak-password$/, name);
+          assert.deepEqual(problem.errors.map((e: any) => [e.pointer, e.code]), [['/password', 'weak_password']], name);
+          assert.deepEqual(problem.reasons, ['must be at least 10 characters long'], name);
+        }
+      });
+    });
   });
 }

@@ -113,4 +113,19 @@ describe('OpenAPI document', async () => {
     }
     assert.ok(defaults >= 3, 'limit and the like are declared with their defaults');
   });
+
+  it('declares minLength 10 on every password being set; logging in takes any non-empty one', () => {
+    const found: string[] = [];
+    for (const { name, op } of operations) {
+      const body = op.requestBody?.content?.['application/json']?.schema;
+      const password = body?.properties?.password;
+      // PUT and PATCH of a user name it only to refuse it (use the password endpoints).
+      if (!password || password.type === undefined) continue;
+      found.push(op.operationId);
+      assert.equal(password.minLength, op.operationId === 'createSession' ? 1 : 10, `${name} password.minLength`);
+    }
+    assert.deepEqual(found.sort(), [
+      'activateUser', 'changeOwnPassword', 'confirmPasswordReset', 'createSession', 'createUser', 'provisionSystem', 'setUserPassword',
+    ]);
+  });
 });
