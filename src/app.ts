@@ -14,7 +14,8 @@ import { IDEMPOTENCY_TTL_MS, registerIdempotency } from './http/idempotency.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { ProblemError } from './http/problem.ts';
 import { ProblemSchema } from './http/schema-helpers.ts';
-import { validatorCompiler } from './http/validation.ts';
+import { NO_QUERY, validatorCompiler } from './http/validation.ts';
+import { checkRequestSize, clientErrorHandler, NODE_MAX_HEADER_SIZE } from './http/limits.ts';
 import { refuseNul } from './http/nul.ts';
 import { createSystem, type SystemService } from './system/system.service.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -93,6 +94,14 @@ export interface App extends FastifyInstance {
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** What the docs plugin's routes serve, for content negotiation: the page answers text/html. */
+function docsProduces(url: string): string[] {
+  if (url.endsWith('/json')) return ['application/json'];
+  if (url.endsWith('/yaml')) return ['application/x-yaml', 'text/yaml'];
+  if (url.includes('/static/')) return ['text/css', 'text/javascript', 'application/javascript', 'image/png', 'image/svg+xml', 'text/html'];
+  return ['text/html'];
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     // Redaction belongs to the app, so every logger given to it (tests' included) redacts.
@@ -101,6 +110,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { strict: false } },
+    // URL and header size limits are Roster's (src/http/limits.ts), answered as problems.
+    http: { maxHeaderSize: NODE_MAX_HEADER_SIZE },
+    clientErrorHandler,
     // Errors Fastify raises before routing (a badly percent-encoded URL) are problems too.
     frameworkErrors: (error, request, reply) => {
       const problem = new ProblemError({
@@ -206,7 +218,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const routeTable: RouteAccess[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/docs')) return;
+    if (route.url.startsWith('/docs')) {
+      route.config = { ...route.config, produces: docsProduces(route.url) };
+      return;
+    }
+    // A route that takes no query parameters refuses any (src/http/validation.ts).
+    if (route.schema?.querystring === undefined) route.schema = { ...route.schema, querystring: NO_QUERY };
     const access = route.config?.access;
     if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access permission`);
     for (const method of [route.method].flat()) {
@@ -228,6 +245,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   ]);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Users' personal data: no cache on the way may keep any API answer, success or problem.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    checkRequestSize(request);
     checkAccept(request);
     const config = request.routeOptions.config;
     if (config?.operational && (await system.state()) === 'unprovisioned') {

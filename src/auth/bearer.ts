@@ -33,6 +33,7 @@ export function bearerScheme(deps: { sessions: Sessions; tokens: Tokens }): Auth
 export function tokenScheme(deps: { tokens: Tokens }): AuthScheme {
   return {
     name: 'Token',
+    challenge: 'Token realm="roster"',
     async authenticate(input): Promise<AuthResult> {
       const match = /^Token\s+(\S+)\s*$/i.exec(input.authorization ?? '');
       if (!match) {

@@ -231,7 +231,10 @@ class Parser {
       if (e === 'u') {
         const hex = s.slice(i + 2, i + 6);
         if (!HEX4.test(hex)) throw fail('invalid \\u escape (expected 4 hex digits)', i);
-        out += String.fromCharCode(parseInt(hex, 16));
+        const code = parseInt(hex, 16);
+        // The raw-character check above cannot see an escaped NUL, and no text column holds one.
+        if (code === 0) throw fail('NUL character (\\u0000) in string', i);
+        out += String.fromCharCode(code);
         i += 6;
         continue;
       }

@@ -4,7 +4,7 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { project, requestedFields, wantsMinimal } from '../http/fields.ts';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
-import { problemResponses } from '../http/schema-helpers.ts';
+import { problemResponses, withHeaders } from '../http/schema-helpers.ts';
 import { GROUP_FIELDS, GroupPatchSchema, GroupWriteSchema } from './group.schema.ts';
 import type { Groups } from './group.service.ts';
 import type { Group } from './group.model.ts';
@@ -43,7 +43,7 @@ export async function groupRoutes(app: FastifyInstance, deps: { groups: Groups; 
       tags: TAGS,
       querystring: Type.Object(FieldsQuery),
       body: GroupWriteSchema,
-      response: { 201: { ...groupRef, description: 'Created; Location names it' }, ...problemResponses(400, 401, 403, 409, 412, 415, 422) },
+      response: { 201: withHeaders({ ...groupRef, description: 'Created; Location names it' }, 'Location'), ...problemResponses(400, 401, 403, 409, 412, 415, 422) },
     },
     handler: async (request, reply) => {
       const group = await deps.groups.create(actor(request), request.body);

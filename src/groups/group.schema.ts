@@ -6,7 +6,8 @@ const Name = Type.String({ minLength: 1, maxLength: 150, description: 'Unique, c
 const Parent = Nullable(Type.String({ description: 'Parent group id; cycles are refused' }));
 const Attributes = Type.Record(Type.String(), Type.Unknown(), { description: 'Free JSON, at most 64 KiB serialized' });
 
-export const GroupSchema = Type.Object(
+/** The group as toGroupView maps it. */
+const FullGroupSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     name: Type.String(),
@@ -17,8 +18,15 @@ export const GroupSchema = Type.Object(
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },
-  { $id: 'Group', additionalProperties: false },
+  { additionalProperties: false },
 );
+
+/** On the wire: `fields` or `X-Fields` can drop any property, so none is required. */
+export const GroupSchema = Type.Partial(FullGroupSchema, {
+  $id: 'Group',
+  additionalProperties: false,
+  description: 'Every property is present unless `fields` or `X-Fields` names a subset',
+});
 
 export const GROUP_FIELDS = Object.keys(GroupSchema.properties);
 
@@ -48,4 +56,4 @@ export const GroupListSchema = Type.Object(
 );
 
 export type GroupWriteInput = Type.Static<typeof GroupWriteSchema>;
-export type GroupView = Type.Static<typeof GroupSchema>;
+export type GroupView = Type.Static<typeof FullGroupSchema>;

@@ -36,6 +36,9 @@ function toProblem(error: FastifyError): ProblemError {
   return new ProblemError({ status: 500, code: 'internal', detail: 'An internal error occurred; it has been logged.' });
 }
 
+/** The methods Roster's routes use, in the order an Allow header lists them. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
@@ -52,7 +55,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
       .send(problem.toJSON(request.id));
   });
   app.setNotFoundHandler((request, reply) => {
-    const problem = problems.notFound('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
-    void reply.status(404).type('application/problem+json').send(problem.toJSON(request.id));
+    const path = request.url.split('?')[0];
+    // A path some route serves, asked with another method: 405 naming the methods it has.
+    const allowed = METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+    const problem =
+      allowed.length > 0
+        ? new ProblemError({
+            status: 405,
+            code: 'request.method_not_allowed',
+            detail: `${path} answers ${allowed.join(', ')}, not ${request.method}.`,
+            headers: { allow: allowed.join(', ') },
+          })
+        : problems.notFound('route.not_found', `No route ${request.method} ${path}.`);
+    void reply.status(problem.status).headers(problem.headers).type('application/problem+json').send(problem.toJSON(request.id));
   });
 }

@@ -19,5 +19,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
     idempotency?: { principalId: string; key: string };
+    /** SHA-256 of the method, URL and raw body of a POST with an Idempotency-Key. */
+    idempotencyHash?: string;
   }
 }

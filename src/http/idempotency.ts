@@ -1,6 +1,8 @@
 // Idempotency-Key on POST: the first response for a key and body is stored and replayed for
 // 24 hours; the same key with another body → 422; a key whose first request is still running → 409.
-import { createHash } from 'node:crypto';
+// A replayed answer carries `Idempotency-Replayed: true` (API.md), the header name clients check.
+import { createHash, type Hash } from 'node:crypto';
+import { pipeline, Transform } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UnitOfWork } from '../repos.ts';
 import { ProblemError } from './problem.ts';
@@ -9,14 +11,38 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 // The original X-Request-Id travels with the replay, so it matches the stored problem's `instance`.
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'preference-applied', 'x-request-id'];
 
+function startHash(request: FastifyRequest): Hash {
+  return createHash('sha256').update(`${request.method} ${request.url}\n`);
+}
+
+/**
+ * The request is identified by its method, URL and raw body bytes, hashed as they stream in.
+ * Re-serialising the parsed body instead recursed (a 100,000-deep body overflowed the stack).
+ */
 function requestHash(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('base64');
+  return request.idempotencyHash ?? startHash(request).digest('base64');
 }
 
 export function registerIdempotency(app: FastifyInstance, deps: { data: UnitOfWork; now: () => Date }): void {
   const repo = deps.data.repos.idempotency;
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) return payload;
+    const hash = startHash(request);
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+      flush(done) {
+        request.idempotencyHash = hash.digest('base64');
+        done();
+      },
+    });
+    // pipeline, not pipe: an aborted upload must reach the body reader as an error.
+    pipeline(payload, tap, () => {});
+    return tap;
+  });
+
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.principal) return;
@@ -56,7 +82,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { data: UnitOfWo
     }
     return reply
       .status(record.statusCode)
-      .headers({ ...(record.headers ?? {}), 'idempotent-replayed': 'true' })
+      .headers({ ...(record.headers ?? {}), 'idempotency-replayed': 'true' })
       .send(record.body ?? '');
   });
 

@@ -1,5 +1,6 @@
 // Request validation: bodies are checked strictly (no coercion, unknown fields refused), query
-// strings and headers are coerced from text. Ajv's errors become one FieldError per field.
+// strings and headers are coerced from text, and unknown query parameters are refused too.
+// Ajv's errors become one FieldError per field.
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
@@ -22,9 +23,53 @@ function makeAjv(coerce: boolean): Ajv {
 const bodyAjv = makeAjv(false);
 const textAjv = makeAjv(true);
 
+/** The querystring schema of a route that declares none: every parameter is unknown. */
+export const NO_QUERY = { type: 'object', properties: {} };
+
+// Prepared once per schema object: Ajv refuses a second schema with the same $id.
+const closedQueries = new WeakMap<object, object>();
+const deferredBodies = new WeakMap<object, object>();
+
+/**
+ * Query strings are closed like bodies: an unknown parameter is refused rather than ignored,
+ * unless a schema says otherwise.
+ */
+function closeQuery(schema: Record<string, unknown>): object {
+  if (schema.type !== 'object' || schema.additionalProperties !== undefined) return schema;
+  let closed = closedQueries.get(schema);
+  if (!closed) {
+    closed = { ...schema, additionalProperties: false };
+    closedQueries.set(schema, closed);
+  }
+  return closed;
+}
+
+/**
+ * A body schema without the minLength of `x-policy: password` fields: the password policy
+ * refuses a short password itself, as password.weak with its reasons, not as too_short.
+ */
+function deferToPolicy(schema: object): object {
+  if (!JSON.stringify(schema).includes('"x-policy"')) return schema;
+  let deferred = deferredBodies.get(schema);
+  if (!deferred) {
+    deferred = withoutPolicyLengths(schema) as object;
+    deferredBodies.set(schema, deferred);
+  }
+  return deferred;
+}
+
+function withoutPolicyLengths(node: unknown): any {
+  if (Array.isArray(node)) return node.map(withoutPolicyLengths);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string | symbol, unknown> = {};
+  for (const key of Reflect.ownKeys(node)) out[key] = withoutPolicyLengths((node as Record<string | symbol, unknown>)[key]);
+  if (out['x-policy'] === 'password') delete out.minLength;
+  return out;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object) as any;
+  if (httpPart === 'body') return bodyAjv.compile(deferToPolicy(schema as object)) as any;
+  return textAjv.compile(httpPart === 'querystring' ? closeQuery(schema as Record<string, unknown>) : (schema as object)) as any;
 };
 
 const CODES: Record<string, string> = {
@@ -59,8 +104,8 @@ function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function detailOf(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties') return 'is not a known field';
+function detailOf(error: ErrorObject, httpPart: string | undefined): string {
+  if (error.keyword === 'additionalProperties') return httpPart === 'querystring' ? 'is not a known query parameter' : 'is not a known field';
   if (error.keyword === 'required') return 'is required';
   if (error.keyword === 'enum') {
     return `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
@@ -74,8 +119,8 @@ export function fieldErrorsOf(errors: ErrorObject[], httpPart: string | undefine
   for (const error of errors) {
     const pointer = pointerOf(error);
     if (seen.has(pointer)) continue;
-    const code = CODES[error.keyword] ?? 'invalid';
-    const detail = detailOf(error);
+    const code = error.keyword === 'additionalProperties' && httpPart === 'querystring' ? 'unknown_parameter' : (CODES[error.keyword] ?? 'invalid');
+    const detail = detailOf(error, httpPart);
     if (httpPart === 'body' || httpPart === undefined) {
       seen.set(pointer, { pointer, detail, code });
     } else {

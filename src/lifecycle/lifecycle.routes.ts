@@ -2,14 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
-import { problemResponses } from '../http/schema-helpers.ts';
+import { NewPassword, problemResponses } from '../http/schema-helpers.ts';
 import { toUserView, userEtag } from '../users/user.view.ts';
 import type { Lifecycle } from './lifecycle.service.ts';
 
 const TAGS = ['Lifecycle'];
 const Token = Type.String({ minLength: 1, maxLength: 128, description: 'The token from the mailed link' });
-const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH });
 const Accepted = Type.Object({ status: Type.Literal('accepted') });
 const TOKEN_ERRORS = 'Token problems have distinct codes: token.invalid (400), token.expired and token.used (410).';
 
@@ -40,7 +38,7 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: { lifecycle: L
       description: `Consumes the activation token, sets the password (policy applies), and answers the now active user. ${TOKEN_ERRORS}`,
       tags: TAGS,
       security: [],
-      body: Type.Object({ token: Token, password: Password }, { additionalProperties: false }),
+      body: Type.Object({ token: Token, password: NewPassword }, { additionalProperties: false }),
       response: { 200: { $ref: 'User#' }, ...problemResponses(400, 409, 410, 412, 415) },
     },
     handler: async (request, reply) => {
@@ -75,7 +73,7 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: { lifecycle: L
       description: `The policy applies; every session of the user ends and the lockout counter resets. ${TOKEN_ERRORS}`,
       tags: TAGS,
       security: [],
-      body: Type.Object({ token: Token, password: Password }, { additionalProperties: false }),
+      body: Type.Object({ token: Token, password: NewPassword }, { additionalProperties: false }),
       response: { 204: { type: 'null', description: 'Password set' }, ...problemResponses(400, 409, 410, 412, 415) },
     },
     handler: async (request, reply) => {

@@ -20,7 +20,7 @@ function unauthorized(code: string, slug: string, detail: string): ProblemError 
     code,
     slug,
     detail,
-    headers: { 'www-authenticate': 'Basic realm="roster", charset="UTF-8", Bearer realm="roster"' },
+    headers: { 'www-authenticate': 'Basic realm="roster", charset="UTF-8", Bearer realm="roster", Token realm="roster"' },
   });
 }
 

@@ -69,7 +69,9 @@ function compare(target: FilterTarget, attr: Attribute, name: string, op: string
 }
 
 function lookup(target: FilterTarget, name: string, position: number | undefined): Attribute {
-  const attr = target.attributes[name.toLowerCase()];
+  // An own-property check: "constructor" or "__proto__" must be unknown, not Object.prototype's.
+  const key = name.toLowerCase();
+  const attr = Object.hasOwn(target.attributes, key) ? target.attributes[key] : undefined;
   if (!attr) throw invalid(`unknown attribute "${name}"; filterable: ${target.names.join(', ')}`, position);
   return attr;
 }

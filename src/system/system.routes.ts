@@ -2,8 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { problemResponses } from '../http/schema-helpers.ts';
-import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
+import { NewPassword, problemResponses, withHeaders } from '../http/schema-helpers.ts';
 import { toUserView, userEtag } from '../users/user.view.ts';
 import type { SystemService } from './system.service.ts';
 
@@ -36,12 +35,12 @@ export async function systemRoutes(app: FastifyInstance, deps: { system: SystemS
       body: Type.Object(
         {
           username: Type.String({ minLength: 1, maxLength: 150, pattern: '^[\\p{L}\\p{N}@.+\\-_]+$' }),
-          password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
+          password: NewPassword,
         },
         { additionalProperties: false },
       ),
       response: {
-        201: { $ref: 'User#', description: 'The first administrator; the service is now operational' },
+        201: withHeaders({ $ref: 'User#', description: 'The first administrator; the service is now operational' }, 'Location'),
         ...problemResponses(400, 412, 415),
       },
     },

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { problemResponses } from '../http/schema-helpers.ts';
+import { problemResponses, withHeaders } from '../http/schema-helpers.ts';
 import type { TokenRecord } from './token.repo.ts';
 import type { Tokens } from './token.service.ts';
 
@@ -51,7 +51,7 @@ export async function tokenRoutes(app: FastifyInstance, deps: { tokens: Tokens }
         { additionalProperties: false },
       ),
       response: {
-        201: Type.Object({ ...TokenSchema.properties, secret: Type.String({ description: 'Shown only now' }) }),
+        201: withHeaders(Type.Object({ ...TokenSchema.properties, secret: Type.String({ description: 'Shown only now' }) }), 'Location'),
         ...problemResponses(400, 401, 403, 404, 412, 415, 429),
       },
     },

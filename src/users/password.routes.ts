@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
-import { problemResponses } from '../http/schema-helpers.ts';
+import { NewPassword, problemResponses } from '../http/schema-helpers.ts';
 import type { Passwords } from './password.service.ts';
 
 const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH });
@@ -19,7 +19,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: { passwords: Pa
       summary: 'Change the own password',
       description: 'Needs the current password; the policy applies; every other session of the user and every personal access token end.',
       tags: TAGS,
-      body: Type.Object({ currentPassword: Password, password: Password }, { additionalProperties: false }),
+      body: Type.Object({ currentPassword: Password, password: NewPassword }, { additionalProperties: false }),
       response: { 204: { type: 'null', description: 'Changed' }, ...problemResponses(400, 401, 409, 412, 415, 429) },
     },
     handler: async (request, reply) => {
@@ -36,7 +36,7 @@ export async function passwordRoutes(app: FastifyInstance, deps: { passwords: Pa
       description: "The policy applies; every session and personal access token of the user ends; an invited user becomes active.",
       tags: TAGS,
       params: Type.Object({ id: Type.String() }),
-      body: Type.Object({ password: Password }, { additionalProperties: false }),
+      body: Type.Object({ password: NewPassword }, { additionalProperties: false }),
       response: { 204: { type: 'null', description: 'Set' }, ...problemResponses(400, 401, 403, 404, 409, 412, 415) },
     },
     handler: async (request, reply) => {

@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ROLES } from '../auth/roles.ts';
 import { project, requestedFields, wantsMinimal } from '../http/fields.ts';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
-import { problemResponses } from '../http/schema-helpers.ts';
+import { problemResponses, withHeaders } from '../http/schema-helpers.ts';
 import type { User } from './user.model.ts';
 import {
   SelfPatchSchema,
@@ -107,14 +107,14 @@ export async function userRoutes(app: FastifyInstance, deps: { users: Users }): 
       }),
       body: UserCreateSchema,
       response: {
-        201: { ...userRef, description: 'Created; Location names the new user' },
-        202: Type.Object(
+        201: withHeaders({ ...userRef, description: 'Created; Location names the new user' }, 'Location'),
+        202: withHeaders(Type.Object(
           { id: Type.String(), status: Type.Literal('pending') },
           {
             description:
               'Prefer: respond-async. Validation and duplicate checks already passed; poll GET Location until `status` is no longer `pending` (it becomes active or invited, usually within a second).',
           },
-        ),
+        ), 'Location'),
         200: { ...userRef, description: 'ifExists=return found an existing user' },
         ...problemResponses(400, 401, 403, 409, 412, 415, 422),
       },

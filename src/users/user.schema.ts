@@ -1,8 +1,7 @@
 // The user's wire format: what clients send and what they get back.
 import Type from 'typebox';
 import { ROLES } from '../auth/roles.ts';
-import { MAX_PASSWORD_LENGTH } from '../credentials/password-policy.ts';
-import { Nullable } from '../http/schema-helpers.ts';
+import { NewPassword, Nullable } from '../http/schema-helpers.ts';
 
 export const USER_TYPES = ['internal', 'external', 'service_account'] as const;
 export const USER_STATUSES = ['pending', 'invited', 'active', 'disabled'] as const;
@@ -30,12 +29,12 @@ const Path = Type.String({
 });
 const ExternalId = Nullable(Type.String({ minLength: 1, maxLength: 255, description: 'Id in another system, unique' }));
 const Groups = Type.Array(Type.String(), { maxItems: 1000, uniqueItems: true, description: 'Group ids' });
-const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH, writeOnly: true });
 const StatusChange = Type.Enum(['active', 'disabled'], {
   description: 'Only active and disabled can be set; invited ends through activation',
 });
 
-export const UserSchema = Type.Object(
+/** The user as user.view.ts maps it: every property but groupsObj is present. */
+const FullUserSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     username: Type.String(),
@@ -67,8 +66,15 @@ export const UserSchema = Type.Object(
       ),
     ),
   },
-  { $id: 'User', additionalProperties: false },
+  { additionalProperties: false },
 );
+
+/** On the wire: `fields` or `X-Fields` can drop any property, so none is required. */
+export const UserSchema = Type.Partial(FullUserSchema, {
+  $id: 'User',
+  additionalProperties: false,
+  description: 'Every property is present unless `fields` or `X-Fields` names a subset',
+});
 
 export const USER_FIELDS = Object.keys(UserSchema.properties).filter((f) => f !== 'groupsObj');
 
@@ -91,7 +97,7 @@ export const UserCreateSchema = Type.Object(
     username: Username,
     ...writable,
     type: Type.Optional(UserType),
-    password: Type.Optional(Password),
+    password: Type.Optional(NewPassword),
     // Accepted by the schema only so the service can say "read-only on create" precisely.
     status: Type.Optional(Type.Unknown({ description: 'Read-only on create' })),
   },
@@ -148,4 +154,4 @@ export const UserListSchema = Type.Object(
 export type UserCreateInput = Type.Static<typeof UserCreateSchema>;
 export type UserReplaceInput = Type.Static<typeof UserReplaceSchema>;
 export type SelfPatchInput = Type.Static<typeof SelfPatchSchema>;
-export type UserView = Type.Static<typeof UserSchema>;
+export type UserView = Type.Static<typeof FullUserSchema>;

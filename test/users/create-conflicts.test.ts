@@ -130,11 +130,11 @@ for (const backend of backends()) {
       const body = { username: uniqueName(), password: STRONG_PASSWORD };
       const first = await create(body, undefined, { 'idempotency-key': key });
       assert.equal(first.status, 201, first.text);
-      assert.equal(first.headers.get('idempotent-replayed'), null);
+      assert.equal(first.headers.get('idempotency-replayed'), null);
 
       const again = await create(body, undefined, { 'idempotency-key': key });
       assert.equal(again.status, 201, again.text);
-      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      assert.equal(again.headers.get('idempotency-replayed'), 'true');
       assert.equal(again.text, first.text);
       assert.equal(again.headers.get('location'), first.headers.get('location'));
       assert.equal(again.headers.get('etag'), first.headers.get('etag'));
@@ -153,7 +153,7 @@ for (const backend of backends()) {
       for (const res of results.filter((r) => r.status !== 201)) expectProblem(res, 409, 'idempotency.in_progress');
       const ids = new Set(created.map((r) => r.body.id));
       assert.equal(ids.size, 1, 'every 201 is the same user');
-      assert.equal(created.filter((r) => r.headers.get('idempotent-replayed') === null).length, 1, 'one original, the rest replays');
+      assert.equal(created.filter((r) => r.headers.get('idempotency-replayed') === null).length, 1, 'one original, the rest replays');
       const users = await usersNamed('username', body.username);
       assert.deepEqual(users.map((u) => u.id), [...ids]);
     });
@@ -169,7 +169,7 @@ for (const backend of backends()) {
       // The key stays bound to its first request.
       const replay = await create({ username }, undefined, { 'idempotency-key': key });
       assert.equal(replay.status, 201);
-      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      assert.equal(replay.headers.get('idempotency-replayed'), 'true');
     });
 
     it('replays a 409 as a 409', async () => {
@@ -180,7 +180,7 @@ for (const backend of backends()) {
       expectProblem(first, 409, 'user.username_taken');
       const again = await create({ username }, undefined, { 'idempotency-key': key });
       assert.equal(again.status, 409, again.text);
-      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      assert.equal(again.headers.get('idempotency-replayed'), 'true');
       assert.match(again.headers.get('content-type') ?? '', /^application\/problem\+json/);
       assert.equal(again.text, first.text, 'the first problem document, as it was');
       assert.equal(again.body.code, 'user.username_taken');
@@ -194,7 +194,7 @@ for (const backend of backends()) {
       // Another principal's same key is its own: no replay, a plain duplicate.
       const res = await server.client(auth).post('/api/v1/users', body, { headers: { 'idempotency-key': key } });
       expectProblem(res, 409, 'user.username_taken');
-      assert.equal(res.headers.get('idempotent-replayed'), null);
+      assert.equal(res.headers.get('idempotency-replayed'), null);
 
       const bad = await create({ username: uniqueName() }, undefined, { 'idempotency-key': 'has space' });
       expectProblem(bad, 400, 'idempotency.invalid_key');
