@@ -5,7 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ProblemError, type FieldError } from '../http/problem.ts';
-import { contextWords, type StrengthInput, type StrengthResult } from './strength.ts';
+import { contextWords, type StrengthInput, type StrengthResult } from './strength-input.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
