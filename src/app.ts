@@ -131,7 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? (() => uuidv7());
-  const data = createUnitOfWork(deps.store.db);
+  const data = createUnitOfWork(deps.store);
   const box = createSecretBox(deps.secret);
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', deps.secret, 'roster', purpose, 32));
   const accessTokenTtlSeconds = deps.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds;

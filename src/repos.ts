@@ -1,8 +1,7 @@
 // The unit of work: every repository, bound to one database handle. Services receive this and
 // never see Kysely: `data.repos` runs each call on its own, `data.transaction(async (repos) => …)`
 // runs everything written through `repos` in one transaction (events raised inside it included).
-import type { Kysely } from 'kysely';
-import type { Database } from './store/schema.ts';
+import type { Store } from './store/db.ts';
 import * as groups from './groups/group.repo.ts';
 import * as idempotency from './idempotency/idempotency.repo.ts';
 import * as jobs from './jobs/job.repo.ts';
@@ -17,7 +16,7 @@ import * as tokens from './tokens/token.repo.ts';
 import * as users from './users/user.repo.ts';
 import * as userQueries from './users/user-query.repo.ts';
 
-type Db = Kysely<Database>;
+type Db = Store['db'];
 
 /** A repository module's verbs with their first argument, the database handle, bound. */
 type Bound<M> = {
@@ -60,7 +59,8 @@ export interface UnitOfWork {
   transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
 }
 
-export function createUnitOfWork(db: Db): UnitOfWork {
+export function createUnitOfWork(store: Pick<Store, 'db'>): UnitOfWork {
+  const { db } = store;
   return {
     repos: createRepos(db),
     transaction: (work) => db.transaction().execute((trx) => work(createRepos(trx))),

@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { problemResponses, withHeaders } from '../http/schema-helpers.ts';
-import type { TokenRecord } from './token.repo.ts';
-import type { Tokens } from './token.service.ts';
+import type { TokenRecord, Tokens } from './token.service.ts';
 
 const TAGS = ['Credentials'];
 const TokenSchema = Type.Object({

@@ -10,6 +10,8 @@ import { sha256 } from '../credentials/digest.ts';
 import { problems } from '../http/problem.ts';
 import { credentialTarget } from '../users/credential-target.ts';
 import type { TokenRecord } from './token.repo.ts';
+
+export type { TokenRecord };
 import { canonicalId } from '../ids.ts';
 
 /** Recognisable by secret scanners; 32 random bytes (256 bits) follow. */

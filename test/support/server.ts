@@ -64,7 +64,7 @@ export async function startServer(backend: BackendName, options: ServerOptions =
     // A read-only service refuses to provision, as an operator's would: provision it as the
     // writable service it was before maintenance began.
     const system = options.readOnly
-      ? createSystem({ data: createUnitOfWork(store.db), passwords: createPasswordHasher(TEST_ARGON2), now: () => new Date(), newId: uuidv7, readOnly: false })
+      ? createSystem({ data: createUnitOfWork(store), passwords: createPasswordHasher(TEST_ARGON2), now: () => new Date(), newId: uuidv7, readOnly: false })
       : app.system;
     await system.provision(ADMIN);
   }
