@@ -1,11 +1,11 @@
 // Walks every route × every role: a call is refused with 403 auth.forbidden exactly when the
 // permission table (src/auth/roles.ts) says the role may not call it. A route registered without
 // a permission fails to register at all, and one missing from the walk fails here.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem, type Client } from '../support/client.ts';
 import { createLogin } from '../support/factories.ts';
 import { ROLES, PERMISSIONS, isPermission, roleMay, type Role } from '../../src/auth/roles.ts';
@@ -18,14 +18,10 @@ function concretePath(url: string, access: string): string {
 
 for (const backend of backends()) {
   describe(`role matrix (${backend})`, () => {
-    let server: TestServer;
     const clients = new Map<Role, Client>();
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       for (const role of ROLES) clients.set(role, server.client((await createLogin(server.admin, role)).auth));
-    });
-    after(async () => {
-      await server?.close();
     });
 
     it('every route names a known permission, and every documented operation is a route', async () => {

@@ -1,12 +1,12 @@
 // /api/v1/groups/{id}: create, read, replace, merge-patch and delete one group, with validation,
 // uniqueness, ETag/If-Match, Prefer: return=minimal and field projection. Lists: groups-list.test.ts.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backends, createTestDatabase } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer, startServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 import { uniqueName } from '../support/factories.ts';
 
@@ -30,14 +30,8 @@ function assertOnlyFieldError(body: any, pointer: string, code: string): void {
 
 for (const backend of backends()) {
   describe(`groups CRUD (${backend})`, () => {
-    let server: TestServer;
     const clock = new Clock();
-    before(async () => {
-      server = await startServer(backend, { now: clock.now });
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend, { now: clock.now });
 
     const url = (id: string) => `/api/v1/groups/${id}`;
     async function createGroup(fields: Record<string, unknown> = {}): Promise<any> {

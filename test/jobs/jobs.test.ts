@@ -4,10 +4,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer, startServer, type TestServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName } from '../support/factories.ts';
-import { MailSink } from '../support/smtp.ts';
+import { withMailServer, MailSink } from '../support/smtp.ts';
 import { Clock, OTHER_PASSWORD, drain, listJobs, uniqueEmail } from '../lifecycle/helpers.ts';
 
 /** The newest job of a kind (ids are time-ordered). */
@@ -21,17 +21,9 @@ const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)
 
 for (const backend of backends()) {
   describe(`jobs: retry while SMTP is down (${backend})`, () => {
-    const sink = new MailSink();
+    const sink = withMailServer();
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, { smtpUrl: sink.url, publicUrl: 'http://roster.test', worker: false, now: clock.now });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const server = withServer(backend, () => ({ smtpUrl: sink.url, publicUrl: 'http://roster.test', worker: false, now: clock.now }));
 
     it('the mail of a user created while SMTP is down arrives exactly once after it comes back', async () => {
       await sink.stop();

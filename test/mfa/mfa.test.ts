@@ -1,11 +1,11 @@
 // TOTP MFA: enrolment, verification, login with a code computed here from the secret, replay,
 // recovery codes and the admin reset. The clock is injected, so each code's time step is exact.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { Secret, TOTP } from 'otpauth';
 import { backends } from '../support/backends.ts';
 import { storedText } from '../support/at-rest.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -27,20 +27,15 @@ function wrongCodeAt(secret: string, at: Date): string {
   return code;
 }
 
-
 for (const backend of backends()) {
   describe(`TOTP MFA (${backend})`, () => {
-    let server: TestServer;
     let clock = new Date('2031-05-01T08:00:10.000Z');
     /** Moves to the next 30-second step, so the next code is a new one. */
     const nextStep = () => {
       clock = new Date(clock.getTime() + STEP_MS);
     };
+    const server = withServer(backend, { now: () => clock });
     before(async () => {
-      server = await startServer(backend, { now: () => clock });
-    });
-    after(async () => {
-      await server?.close();
     });
 
     const login = (username: string, extra: Record<string, unknown> = {}) =>

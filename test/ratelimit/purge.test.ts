@@ -1,21 +1,15 @@
 // Per-address counters do not pile up: the worker's hourly housekeeping forgets those whose
 // window ended a day ago, and keeps the live ones.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 
 for (const backend of backends()) {
   describe(`rate-limit housekeeping (${backend})`, () => {
-    let server: TestServer;
     let clock = new Date('2032-03-01T08:00:00.000Z');
-    before(async () => {
-      server = await startServer(backend, { now: () => clock, worker: false });
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend, { now: () => clock, worker: false });
 
     const buckets = async () =>
       (await server.store.db.selectFrom('rate_limits').select('bucket').orderBy('bucket').execute()).map((r) => r.bucket);

@@ -2,14 +2,14 @@
 // year-0 filters, managers and superusers' credentials, lockout under concurrent guesses, MFA
 // users' failure count, password-reset flooding, reset links after an admin sets the password,
 // return=minimal on GET, and finished jobs dropping their payload.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Secret, TOTP } from 'otpauth';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer, type TestServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
-import { MailSink } from '../support/smtp.ts';
+import { withMailServer } from '../support/smtp.ts';
 
 const STEP_MS = 30_000;
 const OTHER_PASSWORD = 'walnut-glacier-trombone-58';
@@ -36,14 +36,8 @@ async function drain(server: TestServer): Promise<void> {
 
 for (const backend of backends()) {
   describe(`hardening (${backend})`, () => {
-    let server: TestServer;
     let clock = new Date('2031-05-01T08:00:10.000Z');
-    before(async () => {
-      server = await startServer(backend, { now: () => clock });
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend, { now: () => clock });
 
     it('an upper-cased own id still meets the self-delete and last-admin rules', async () => {
       const me = await server.admin.get('/api/v1/users/me');
@@ -203,16 +197,10 @@ for (const backend of backends()) {
   });
 
   describe(`password-reset limit per client (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend, {
+    const server = withServer(backend, {
         worker: false,
         ipLimits: { sessionsPerWindow: 3, basicFailuresPerWindow: 10_000, windowMs: 60_000 },
       });
-    });
-    after(async () => {
-      await server?.close();
-    });
 
     it('the 4th reset request from one client in a window is a 429 with Retry-After', async () => {
       for (let i = 0; i < 3; i++) {
@@ -226,21 +214,13 @@ for (const backend of backends()) {
   });
 
   describe(`password reset and job hardening (${backend})`, () => {
-    const sink = new MailSink();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, {
+    const sink = withMailServer();
+    const server = withServer(backend, () => ({
         smtpUrl: sink.url,
         publicUrl: 'http://roster.test',
         worker: false,
         ipLimits: { sessionsPerWindow: 10_000, basicFailuresPerWindow: 10_000, windowMs: 60_000 },
-      });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+      }));
 
     it('one mailbox gets at most 5 reset mails, though every request answers 202', async () => {
       const address = email(uniqueName('mailbox'));

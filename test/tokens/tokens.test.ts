@@ -1,10 +1,10 @@
 // Personal access tokens: creation, use as `Token` and `Bearer`, listing without secrets,
 // revocation and expiry. Who may manage whose tokens is in tokens-access.test.ts.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
 import { storedText } from '../support/at-rest.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem, type Client } from '../support/client.ts';
 import { createLogin } from '../support/factories.ts';
 
@@ -17,20 +17,15 @@ async function createToken(client: Client, userId: string, body: Record<string, 
   return res.body as { id: string; name: string; secret: string; expiresAt: string; createdAt: string; lastUsedAt: null };
 }
 
-
 for (const backend of backends()) {
   describe(`personal access tokens (${backend})`, () => {
-    let server: TestServer;
     // Each test reads the clock at its start; tests only move it forward.
     let clock = new Date('2031-03-01T12:00:00.000Z');
     const advance = (ms: number) => {
       clock = new Date(clock.getTime() + ms);
     };
+    const server = withServer(backend, { now: () => clock });
     before(async () => {
-      server = await startServer(backend, { now: () => clock });
-    });
-    after(async () => {
-      await server?.close();
     });
 
     it('POST /users/{id}/tokens answers 201 with the secret once, a Location and no-store', async () => {
