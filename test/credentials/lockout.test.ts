@@ -4,6 +4,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
 import { withServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { basic, expectProblem, type Response } from '../support/client.ts';
 import { createLogin, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -11,11 +12,11 @@ const WRONG = 'definitely-not-it-42';
 
 for (const backend of backends()) {
   describe(`account lockout (${backend})`, () => {
-    let clock = new Date('2031-07-01T00:00:00.000Z');
+    const clock = new Clock('2031-07-01T00:00:00.000Z');
     const advance = (seconds: number) => {
-      clock = new Date(clock.getTime() + seconds * 1000);
+      clock.advanceMs(seconds * 1000);
     };
-    const server = withServer(backend, { now: () => clock });
+    const server = withServer(backend, { now: clock.now });
     before(async () => {
     });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backends, createTestDatabase } from '../support/backends.ts';
 import { withServer, startServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { expectProblem } from '../support/client.ts';
 import { uniqueName } from '../support/factories.ts';
 
@@ -14,15 +15,6 @@ const MERGE_PATCH = 'application/merge-patch+json';
 const GROUP_KEYS = ['attributes', 'createdAt', 'id', 'isSuperuser', 'memberCount', 'name', 'parent', 'updatedAt'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UNKNOWN_ID = '0190a000-0000-7000-8000-000000000000';
-
-/** A clock the tests move by hand, so timestamps can be asserted exactly. */
-class Clock {
-  current = new Date(Date.UTC(2031, 4, 6, 9, 0, 0));
-  now = (): Date => this.current;
-  advance(seconds: number): void {
-    this.current = new Date(this.current.getTime() + seconds * 1000);
-  }
-}
 
 function assertOnlyFieldError(body: any, pointer: string, code: string): void {
   assert.deepEqual(body.errors.map((e: any) => [e.pointer, e.code]), [[pointer, code]], JSON.stringify(body.errors));
@@ -56,8 +48,8 @@ for (const backend of backends()) {
         isSuperuser: false,
         attributes: {},
         memberCount: 0,
-        createdAt: clock.current.toISOString(),
-        updatedAt: clock.current.toISOString(),
+        createdAt: clock.iso(),
+        updatedAt: clock.iso(),
       });
       const fetched = await server.admin.get(res.headers.get('location')!);
       assert.equal(fetched.status, 200);
@@ -177,7 +169,7 @@ for (const backend of backends()) {
         parent: null,
         attributes: {},
         isSuperuser: true,
-        updatedAt: clock.current.toISOString(),
+        updatedAt: clock.iso(),
       });
       assert.notEqual(res.headers.get('etag'), null);
       const fetched = await server.admin.get(url(group.id));
@@ -200,7 +192,7 @@ for (const backend of backends()) {
         assert.deepEqual(res.body, {
           ...group,
           attributes: { keep: 1, nested: { a: 1, c: 3 }, added: true },
-          updatedAt: clock.current.toISOString(),
+          updatedAt: clock.iso(),
         });
         const moved = await server.admin.patch(url(group.id), { parent: null }, { contentType });
         assert.equal(moved.status, 200, moved.text);

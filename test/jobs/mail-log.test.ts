@@ -7,7 +7,8 @@ import { withServer, ADMIN } from '../support/server.ts';
 import { basic } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 import { withMailServer } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, drain, uniqueEmail } from '../lifecycle/helpers.ts';
+import { OTHER_PASSWORD, drain, uniqueEmail } from '../lifecycle/helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const PUBLIC_URL = 'http://roster.test';
 const ASYNC_PASSWORD = 'saffron-keel-lantern-61';

@@ -8,7 +8,8 @@ import { withServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName } from '../support/factories.ts';
 import { withMailServer, type ReceivedMail } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, TOKEN_SHAPE, drain, expectTokenProblem, listJobs, uniqueEmail } from './helpers.ts';
+import { OTHER_PASSWORD, TOKEN_SHAPE, drain, expectTokenProblem, listJobs, uniqueEmail } from './helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const PUBLIC_URL = 'http://roster.test';
 

@@ -7,7 +7,8 @@ import { withServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 import { withMailServer, type ReceivedMail } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, TOKEN_SHAPE, WEAK_PASSWORD, expectTokenProblem, listJobs, uniqueEmail } from './helpers.ts';
+import { OTHER_PASSWORD, TOKEN_SHAPE, WEAK_PASSWORD, expectTokenProblem, listJobs, uniqueEmail } from './helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const PUBLIC_URL = 'http://roster.test';
 
@@ -196,12 +197,12 @@ for (const backend of backends()) {
     const sink = withMailServer();
     const clock = new Clock();
     const server = withServer(backend, () => ({
-        smtpUrl: sink.url,
-        publicUrl: PUBLIC_URL,
-        mailFrom: 'People Directory <people@example.org>',
-        lifecycleTtl: { activation: 7200 },
-        now: clock.now,
-      }));
+      smtpUrl: sink.url,
+      publicUrl: PUBLIC_URL,
+      mailFrom: 'People Directory <people@example.org>',
+      lifecycleTtl: { activation: 7200 },
+      now: clock.now,
+    }));
 
     it('mails come from ROSTER_MAIL_FROM when set', async () => {
       const user = await createUser(server.admin, { email: uniqueEmail(uniqueName('from')) });

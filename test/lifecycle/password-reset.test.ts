@@ -8,7 +8,8 @@ import { withServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 import { withMailServer, type ReceivedMail } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, TOKEN_SHAPE, WEAK_PASSWORD, drain, expectTokenProblem, uniqueEmail } from './helpers.ts';
+import { OTHER_PASSWORD, TOKEN_SHAPE, WEAK_PASSWORD, drain, expectTokenProblem, uniqueEmail } from './helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const PUBLIC_URL = 'http://roster.test';
 

@@ -7,7 +7,7 @@ import { backends } from '../support/backends.ts';
 import { withServer } from '../support/server.ts';
 import { basic, expectProblem, type Client } from '../support/client.ts';
 import { createLogin, createUser, STRONG_PASSWORD } from '../support/factories.ts';
-import { Clock } from './helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 for (const backend of backends()) {
   describe(`status changes (${backend})`, () => {

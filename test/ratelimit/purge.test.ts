@@ -4,12 +4,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
 import { withServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { expectProblem } from '../support/client.ts';
 
 for (const backend of backends()) {
   describe(`rate-limit housekeeping (${backend})`, () => {
-    let clock = new Date('2032-03-01T08:00:00.000Z');
-    const server = withServer(backend, { now: () => clock, worker: false });
+    const clock = new Clock('2032-03-01T08:00:00.000Z');
+    const server = withServer(backend, { now: clock.now, worker: false });
 
     const buckets = async () =>
       (await server.store.db.selectFrom('rate_limits').select('bucket').orderBy('bucket').execute()).map((r) => r.bucket);
@@ -19,7 +20,7 @@ for (const backend of backends()) {
       expectProblem(login, 401, 'auth.invalid_credentials');
       assert.deepEqual(await buckets(), ['sessions:127.0.0.1']);
 
-      clock = new Date(clock.getTime() + 25 * 60 * 60_000);
+      clock.advanceMs(25 * 60 * 60_000);
       const reset = await server.anon.post('/api/v1/password-resets', { email: 'someone@example.com' });
       assert.equal(reset.status, 202);
       assert.deepEqual(await buckets(), ['reset-ip:127.0.0.1', 'reset-mail:someone@example.com', 'sessions:127.0.0.1']);

@@ -11,7 +11,8 @@ import { backends } from '../support/backends.ts';
 import { withServer, startServer, ADMIN, type TestServer } from '../support/server.ts';
 import type { Client } from '../support/client.ts';
 import { createLogin, STRONG_PASSWORD } from '../support/factories.ts';
-import { Clock, bearer, expectMe, expectUnauthenticated, jwtParts, login, withCookie } from './session-helpers.ts';
+import { bearer, expectMe, expectUnauthenticated, jwtParts, login, withCookie } from './session-helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];

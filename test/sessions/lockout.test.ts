@@ -8,7 +8,8 @@ import { withServer, startServer } from '../support/server.ts';
 import { expectProblem, basic, type Client, type Response } from '../support/client.ts';
 import { createLogin, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 import type { IpLimitConfig } from '../../src/ratelimit/ip-limits.ts';
-import { Clock, bearer, expectMe, login } from './session-helpers.ts';
+import { bearer, expectMe, login } from './session-helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const WRONG = 'not-the-password-at-all-17';
 const IP_LIMITS: IpLimitConfig = { sessionsPerWindow: 3, basicFailuresPerWindow: 3, windowMs: 60_000 };

@@ -6,7 +6,8 @@ import { backends } from '../support/backends.ts';
 import { withServer, startServer, type TestServer } from '../support/server.ts';
 import { expectProblem, type RequestOptions, type Response } from '../support/client.ts';
 import { createLogin, createUser, STRONG_PASSWORD } from '../support/factories.ts';
-import { Clock, bearer, expectMe, expectUnauthenticated, login, parseSetCookie, withCookie } from './session-helpers.ts';
+import { bearer, expectMe, expectUnauthenticated, login, parseSetCookie, withCookie } from './session-helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 for (const backend of backends()) {
   describe(`sessions: logout (${backend})`, () => {

@@ -8,7 +8,6 @@ import { withServer, startServer, ADMIN } from '../support/server.ts';
 import { expectProblem, basic } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 import {
-  Clock,
   bearer,
   expectMe,
   expectUnauthenticated,
@@ -17,6 +16,7 @@ import {
   parseSetCookie,
   withCookie,
 } from './session-helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const SESSION_TTL = 7_200;
 

@@ -22,6 +22,11 @@ export class Clock {
     return this.current.toISOString();
   }
 
+  /** Jumps to a given time (forwards or back). */
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+
   advance(seconds: number): void {
     this.advanceMs(seconds * 1000);
   }

@@ -5,6 +5,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
 import { withServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { expectProblem } from '../support/client.ts';
 import { STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -150,10 +151,10 @@ const CASES: Record<string, Array<[string, string[]]>> = {
 
 for (const backend of backends()) {
   describe(`users list filter (${backend})`, () => {
-    let clock = new Date('2024-01-01T00:00:00Z');
+    const clock = new Clock('2024-01-01T00:00:00Z');
 
     async function create(day: string, fields: Record<string, unknown>): Promise<any> {
-      clock = new Date(`2024-01-${day}T00:00:00Z`);
+      clock.set(`2024-01-${day}T00:00:00Z`);
       const res = await server.admin.post('/api/v1/users', fields);
       assert.equal(res.status, 201, res.text);
       return res.body;
@@ -166,7 +167,7 @@ for (const backend of backends()) {
       return res.body.items.map((u: any) => u.username);
     }
 
-    const server = withServer(backend, { now: () => clock });
+    const server = withServer(backend, { now: clock.now });
     before(async () => {
       await create('02', {
         username: 'alice', name: 'Alice Anders', givenName: 'Alice', familyName: 'Anders',
@@ -181,7 +182,7 @@ for (const backend of backends()) {
         password: STRONG_PASSWORD, externalId: 'EXT-3',
       });
       await create('05', { username: 'dave-svc', name: 'Dave Service', type: 'service_account', role: 'metrics', path: 'services' });
-      clock = new Date('2024-02-01T00:00:00Z');
+      clock.set('2024-02-01T00:00:00Z');
       const disabled = await server.admin.patch(`/api/v1/users/${carol.id}`, { status: 'disabled' });
       assert.equal(disabled.status, 200, disabled.text);
     });
