@@ -4,7 +4,7 @@
 // directory. Both templates are made once per set of migrations and shared by every test process.
 import { createHash, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +49,20 @@ const madeDirs = new Set<string>();
 process.once('exit', () => {
   for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
 });
+
+/** Directories of test processes that were killed before their exit handler ran. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+for (const name of readdirSync(SCRATCH)) {
+  const pid = /^roster-test-(\d+)-|^roster-pglite-template-\w+\.(\d+)\./.exec(name);
+  if (pid && !alive(Number(pid[1] ?? pid[2]))) rmSync(path.join(SCRATCH, name), { recursive: true, force: true });
+}
 
 /**
  * A migrated, empty PGlite data directory, made once per set of migrations. Opening a copy of
