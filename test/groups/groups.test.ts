@@ -2,9 +2,6 @@
 // uniqueness, ETag/If-Match, Prefer: return=minimal and field projection. Lists: groups-list.test.ts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { backends, createTestDatabase } from '../support/backends.ts';
 import { withServer, startServer } from '../support/server.ts';
 import { Clock } from '../support/clock.ts';
@@ -287,8 +284,7 @@ for (const backend of backends()) {
     });
 
     it('read-only: group reads work, group writes answer 412 system.read_only and change nothing', async () => {
-      const dataDir = backend === 'pglite' ? await mkdtemp(join(tmpdir(), 'roster-groups-ro-')) : undefined;
-      const database = await createTestDatabase(backend, { dataDir });
+      const database = await createTestDatabase(backend);
       const writable = await startServer(backend, { database });
       const created = await writable.admin.post('/api/v1/groups', { name: 'kept' });
       assert.equal(created.status, 201, created.text);
@@ -309,7 +305,6 @@ for (const backend of backends()) {
         assert.deepEqual(after.body, read.body);
       } finally {
         await server.close();
-        if (dataDir) await rm(dataDir, { recursive: true, force: true });
       }
     });
 
