@@ -1,8 +1,8 @@
 // Who may change whom: managers and admins, the last active admin, and deleting oneself.
-import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
+import { describe, it, before, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, startServer, ADMIN, type TestServer } from '../support/server.ts';
 import { expectProblem, type Client } from '../support/client.ts';
 import { createUser, createLogin, uniqueName } from '../support/factories.ts';
 import { sql } from 'kysely';
@@ -62,18 +62,16 @@ async function raceOnAdmins<T>(server: TestServer, send: () => Promise<T>): Prom
 
 for (const backend of backends()) {
   describe(`manager limits (${backend})`, () => {
-    let server: TestServer;
     let manager: Client;
     let managerUser: any;
     let adminId: string;
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       const login = await createLogin(server.admin, 'manager');
       manager = server.client(login.auth);
       managerUser = login.user;
       adminId = (await server.admin.get('/api/v1/users/me')).body.id;
     });
-    after(async () => { await server?.close(); });
 
     it('creates, updates, replaces and deletes ordinary users', async () => {
       const username = uniqueName('managed');

@@ -1,9 +1,9 @@
 // The Basic credential cache: a credential verified once is remembered, but a changed role,
 // password or status takes effect on the very next request, because every request reads the row.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, TEST_ARGON2, type TestServer } from '../support/server.ts';
+import { withServer, startServer, TEST_ARGON2, type TestServer } from '../support/server.ts';
 import { expectProblem, basic, type Client, type Response } from '../support/client.ts';
 import { createLogin, STRONG_PASSWORD } from '../support/factories.ts';
 import { createPasswordHasher } from '../../src/credentials/password.ts';
@@ -35,9 +35,7 @@ async function storedHash(server: TestServer, id: string): Promise<string> {
 
 for (const backend of backends()) {
   describe(`Basic credentials and their cache (${backend})`, () => {
-    let server: TestServer;
-    before(async () => { server = await startServer(backend); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend);
 
     it('uses the new role on the request right after an admin changes it', async () => {
       const { user, auth } = await createLogin(server.admin, 'manager');

@@ -1,15 +1,53 @@
 // Walks every route × every role: a call is refused with 403 auth.forbidden exactly when the
-// permission table (src/auth/roles.ts) says the role may not call it. A route registered without
-// a permission fails to register at all, and one missing from the walk fails here.
-import { describe, it, before, after } from 'node:test';
+// permission table below — API.md "Roles" and the route list written out by hand, not read from
+// src/auth/roles.ts — says the role may not call it. The source's tables (PERMISSIONS and each
+// route's `access`) are asserted against this one, so a wrong table in the source fails here. A
+// route registered without a permission fails to register at all, and one missing from the
+// oracle fails here.
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem, type Client } from '../support/client.ts';
 import { createLogin } from '../support/factories.ts';
 import { ROLES, PERMISSIONS, isPermission, roleMay, type Role } from '../../src/auth/roles.ts';
 import { generateOpenApi } from '../support/openapi.ts';
+
+/**
+ * API.md "Roles", per role: admin everything; manager users and groups; auditor reads
+ * everything (the job queue included) but not /metrics, which is for admin and metrics only;
+ * metrics only /metrics; backup and user only themselves (`/users/me`, any role).
+ */
+const MAY: Record<Role, readonly string[]> = {
+  admin: ['self', 'users.read', 'users.write', 'metrics.read', 'system.read'],
+  manager: ['self', 'users.read', 'users.write'],
+  auditor: ['self', 'users.read', 'system.read'],
+  metrics: ['self', 'metrics.read'],
+  backup: ['self'],
+  user: ['self'],
+};
+
+/** The permission API.md gives each operation; `undefined` for one the oracle does not know. */
+function expectedAccess(method: string, url: string): string | undefined {
+  const PUBLIC = [
+    'GET /api/v1/system/state', 'POST /api/v1/system/provision', 'GET /healthz', 'GET /readyz',
+    'GET /openapi.json', 'GET /.well-known/jwks.json', 'POST /api/v1/sessions', 'POST /api/v1/activations',
+    'POST /api/v1/password-resets', 'POST /api/v1/password-resets/confirm', 'POST /api/v1/email-verifications',
+  ];
+  if (PUBLIC.includes(`${method} ${url}`) || url === '/docs' || url.startsWith('/docs/')) return 'public';
+  // The caller's own account; a user's tokens are the caller's own or, for those who manage
+  // users, someone else's: the service decides which (tokens-access.test.ts).
+  if (url === '/api/v1/users/me' || url.startsWith('/api/v1/users/me/')) return 'self';
+  if (`${method} ${url}` === 'DELETE /api/v1/sessions/current') return 'self';
+  if (/^\/api\/v1\/users\/:id\/tokens(\/:tokenId)?$/.test(url)) return 'self';
+  if (url === '/metrics') return 'metrics.read';
+  if (method === 'GET' && url.startsWith('/api/v1/system/jobs')) return 'system.read';
+  if (/^\/api\/v1\/(users|groups)(\/|$)/.test(url)) return method === 'GET' ? 'users.read' : 'users.write';
+  return undefined;
+}
+
+const may = (role: Role, access: string) => MAY[role].includes(access);
 
 function concretePath(url: string, access: string): string {
   // `self` routes act on the caller: their user id is `me`.
@@ -18,14 +56,10 @@ function concretePath(url: string, access: string): string {
 
 for (const backend of backends()) {
   describe(`role matrix (${backend})`, () => {
-    let server: TestServer;
     const clients = new Map<Role, Client>();
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       for (const role of ROLES) clients.set(role, server.client((await createLogin(server.admin, role)).auth));
-    });
-    after(async () => {
-      await server?.close();
     });
 
     it('every route names a known permission, and every documented operation is a route', async () => {
@@ -52,7 +86,7 @@ for (const backend of backends()) {
           const path = concretePath(route.url, route.access);
           const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined;
           const res = await clients.get(role)!.request(route.method, path, { body });
-          const allowed = roleMay(role, route.access);
+          const allowed = may(role, expectedAccess(route.method, route.url) ?? 'unknown');
           const refused = res.status === 403 && res.body?.code === 'auth.forbidden';
           if (res.status === 401) mismatches.push(`${role} ${route.method} ${route.url}: 401 ${res.text}`);
           else if (allowed === refused) mismatches.push(`${role} ${route.method} ${route.url}: ${res.status} ${res.body?.code ?? ''} (table: ${allowed ? 'allowed' : 'refused'})`);
@@ -62,12 +96,20 @@ for (const backend of backends()) {
       assert.deepEqual(mismatches, []);
     });
 
-    it('has the permissions API.md gives each role', () => {
-      assert.deepEqual(PERMISSIONS['users.read'], ['admin', 'manager', 'auditor']);
-      assert.deepEqual(PERMISSIONS['users.write'], ['admin', 'manager']);
-      assert.deepEqual(PERMISSIONS['metrics.read'], ['admin', 'metrics']);
-      assert.deepEqual(PERMISSIONS['system.read'], ['admin', 'auditor']);
-      assert.deepEqual([...PERMISSIONS.self], [...ROLES]);
+    it('grants each role exactly the permissions API.md gives it (PERMISSIONS and roleMay)', () => {
+      assert.deepEqual([...ROLES].sort(), Object.keys(MAY).sort(), 'the roles of API.md');
+      const permissions = Object.keys(PERMISSIONS).filter((p) => p !== 'public').sort();
+      assert.deepEqual(permissions, [...new Set(Object.values(MAY).flat())].sort(), 'the permissions the oracle knows');
+      for (const role of ROLES) {
+        assert.deepEqual(permissions.filter((p) => isPermission(p) && roleMay(role, p)), [...MAY[role]].sort(), role);
+      }
+    });
+
+    it('labels every route with the permission API.md gives its operation', () => {
+      const wrong = server.app.routeTable
+        .filter((route) => route.access !== expectedAccess(route.method, route.url))
+        .map((route) => `${route.method} ${route.url}: ${route.access}, expected ${expectedAccess(route.method, route.url) ?? 'an entry in this oracle'}`);
+      assert.deepEqual(wrong, []);
     });
 
     it('refuses every non-public route without credentials with 401', async () => {

@@ -1,8 +1,8 @@
 // Authentication failures (401 with a Basic challenge) and what each role may do with users.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, ADMIN } from '../support/server.ts';
 import { expectProblem, basic, type Response } from '../support/client.ts';
 import { createUser, createLogin, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -22,9 +22,7 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 for (const backend of backends()) {
   describe(`authentication (${backend})`, () => {
-    let server: TestServer;
-    before(async () => { server = await startServer(backend); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend);
 
     it('answers 401 with a Basic challenge when credentials are missing', async () => {
       for (const path of ['/api/v1/users', '/api/v1/users/me']) {
@@ -92,13 +90,11 @@ for (const backend of backends()) {
   });
 
   describe(`role permissions on users (${backend})`, () => {
-    let server: TestServer;
     let target: any;
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       target = await createUser(server.admin, { name: 'Target Person' });
     });
-    after(async () => { await server?.close(); });
 
     async function assertTargetUnchanged(): Promise<void> {
       const res = await server.admin.get(`/api/v1/users/${target.id}`);

@@ -1,9 +1,10 @@
 // Brute-force protection per account: 5 consecutive failed password checks lock it for 30 s,
 // doubling per further lock up to 15 min; a success resets the count. The clock is injected.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { basic, expectProblem, type Response } from '../support/client.ts';
 import { createLogin, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -11,16 +12,12 @@ const WRONG = 'definitely-not-it-42';
 
 for (const backend of backends()) {
   describe(`account lockout (${backend})`, () => {
-    let server: TestServer;
-    let clock = new Date('2031-07-01T00:00:00.000Z');
+    const clock = new Clock('2031-07-01T00:00:00.000Z');
     const advance = (seconds: number) => {
-      clock = new Date(clock.getTime() + seconds * 1000);
+      clock.advanceMs(seconds * 1000);
     };
+    const server = withServer(backend, { now: clock.now });
     before(async () => {
-      server = await startServer(backend, { now: () => clock });
-    });
-    after(async () => {
-      await server?.close();
     });
 
     const viaBasic = (username: string, password: string) => server.client(basic(username, password)).get('/api/v1/users/me');

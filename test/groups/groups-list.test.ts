@@ -1,19 +1,18 @@
 // GET /api/v1/groups: keyset pagination, the SCIM filter over name, parent and isSuperuser, filter
 // errors, and q. A server of its own, so the set of groups is known exactly.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 
 for (const backend of backends()) {
   describe(`groups list (${backend})`, () => {
-    let server: TestServer;
     /** name → group, created in this order (ids are time-ordered). */
     const groups: Record<string, any> = {};
     const order: string[] = [];
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       const specs: [string, string | null, boolean][] = [
         ['Engineering', null, false],
         ['eng-backend', 'Engineering', false],
@@ -29,9 +28,6 @@ for (const backend of backends()) {
         groups[name] = res.body;
         order.push(name);
       }
-    });
-    after(async () => {
-      await server?.close();
     });
 
     async function names(query: string): Promise<string[]> {

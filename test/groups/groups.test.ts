@@ -1,12 +1,10 @@
 // /api/v1/groups/{id}: create, read, replace, merge-patch and delete one group, with validation,
 // uniqueness, ETag/If-Match, Prefer: return=minimal and field projection. Lists: groups-list.test.ts.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { backends, createTestDatabase } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer, startServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { expectProblem } from '../support/client.ts';
 import { uniqueName } from '../support/factories.ts';
 
@@ -15,29 +13,14 @@ const GROUP_KEYS = ['attributes', 'createdAt', 'id', 'isSuperuser', 'memberCount
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UNKNOWN_ID = '0190a000-0000-7000-8000-000000000000';
 
-/** A clock the tests move by hand, so timestamps can be asserted exactly. */
-class Clock {
-  current = new Date(Date.UTC(2031, 4, 6, 9, 0, 0));
-  now = (): Date => this.current;
-  advance(seconds: number): void {
-    this.current = new Date(this.current.getTime() + seconds * 1000);
-  }
-}
-
 function assertOnlyFieldError(body: any, pointer: string, code: string): void {
   assert.deepEqual(body.errors.map((e: any) => [e.pointer, e.code]), [[pointer, code]], JSON.stringify(body.errors));
 }
 
 for (const backend of backends()) {
   describe(`groups CRUD (${backend})`, () => {
-    let server: TestServer;
     const clock = new Clock();
-    before(async () => {
-      server = await startServer(backend, { now: clock.now });
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend, { now: clock.now });
 
     const url = (id: string) => `/api/v1/groups/${id}`;
     async function createGroup(fields: Record<string, unknown> = {}): Promise<any> {
@@ -62,8 +45,8 @@ for (const backend of backends()) {
         isSuperuser: false,
         attributes: {},
         memberCount: 0,
-        createdAt: clock.current.toISOString(),
-        updatedAt: clock.current.toISOString(),
+        createdAt: clock.iso(),
+        updatedAt: clock.iso(),
       });
       const fetched = await server.admin.get(res.headers.get('location')!);
       assert.equal(fetched.status, 200);
@@ -183,7 +166,7 @@ for (const backend of backends()) {
         parent: null,
         attributes: {},
         isSuperuser: true,
-        updatedAt: clock.current.toISOString(),
+        updatedAt: clock.iso(),
       });
       assert.notEqual(res.headers.get('etag'), null);
       const fetched = await server.admin.get(url(group.id));
@@ -206,7 +189,7 @@ for (const backend of backends()) {
         assert.deepEqual(res.body, {
           ...group,
           attributes: { keep: 1, nested: { a: 1, c: 3 }, added: true },
-          updatedAt: clock.current.toISOString(),
+          updatedAt: clock.iso(),
         });
         const moved = await server.admin.patch(url(group.id), { parent: null }, { contentType });
         assert.equal(moved.status, 200, moved.text);
@@ -301,8 +284,7 @@ for (const backend of backends()) {
     });
 
     it('read-only: group reads work, group writes answer 412 system.read_only and change nothing', async () => {
-      const dataDir = backend === 'pglite' ? await mkdtemp(join(tmpdir(), 'roster-groups-ro-')) : undefined;
-      const database = await createTestDatabase(backend, { dataDir });
+      const database = await createTestDatabase(backend);
       const writable = await startServer(backend, { database });
       const created = await writable.admin.post('/api/v1/groups', { name: 'kept' });
       assert.equal(created.status, 201, created.text);
@@ -323,7 +305,6 @@ for (const backend of backends()) {
         assert.deepEqual(after.body, read.body);
       } finally {
         await server.close();
-        if (dataDir) await rm(dataDir, { recursive: true, force: true });
       }
     });
 

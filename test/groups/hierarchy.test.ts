@@ -1,9 +1,9 @@
 // The group hierarchy: cycles of any length are refused, a group with children cannot be deleted,
 // deleting a group removes its memberships.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 import { createUser, uniqueName } from '../support/factories.ts';
 
@@ -11,13 +11,7 @@ const MERGE_PATCH = 'application/merge-patch+json';
 
 for (const backend of backends()) {
   describe(`groups hierarchy (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     const url = (id: string) => `/api/v1/groups/${id}`;
     async function createGroup(parent: string | null = null, fields: Record<string, unknown> = {}): Promise<any> {

@@ -1,9 +1,9 @@
 // Memberships: PUT/DELETE /api/v1/groups/{id}/members/{userId}, GET .../members, the users list's
 // `group` and `includeDescendants`, `expand=groups`, and the user's writable `groups` field.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 import { createUser, uniqueName } from '../support/factories.ts';
 
@@ -12,13 +12,7 @@ const sorted = (ids: string[]) => [...ids].sort();
 
 for (const backend of backends()) {
   describe(`group members (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     const member = (groupId: string, userId: string) => `/api/v1/groups/${groupId}/members/${userId}`;
     async function createGroup(parent: string | null = null): Promise<any> {

@@ -3,7 +3,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, startServer, ADMIN, type TestServer } from '../support/server.ts';
 import { expectProblem, type Client, type Response } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -23,17 +23,13 @@ const USERS_200 = 'roster_http_requests_total{method="GET",route="/api/v1/users"
 
 for (const backend of backends()) {
   describe(`user paths (${backend})`, () => {
-    let server: TestServer;
     const byPath: Record<string, any[]> = {};
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       for (const [path, n] of [['users/eng/backend', 2], ['users/eng', 1], ['users/sales', 3], ['services', 1]] as const) {
         byPath[path] = [];
         for (let i = 0; i < n; i++) byPath[path].push(await createUser(server.admin, { path }));
       }
-    });
-    after(async () => {
-      await server?.close();
     });
 
     async function usernames(filter: string): Promise<string[]> {
@@ -80,13 +76,7 @@ for (const backend of backends()) {
   });
 
   describe(`user paths: changes (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     async function counts(prefix: string): Promise<{ path: string; count: number }[]> {
       const res = await server.admin.get('/api/v1/users/paths');

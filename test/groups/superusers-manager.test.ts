@@ -1,10 +1,10 @@
 // Managers administer users and groups but can never make anyone (themselves included) an admin
 // or a superuser, nor touch superuser groups or superusers. Each refusal leaves everything as it was;
 // the same calls on ordinary groups and users succeed, so the refusals are about superusers only.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem, type Client } from '../support/client.ts';
 import { createLogin, createUser, uniqueName } from '../support/factories.ts';
 
@@ -12,17 +12,13 @@ const FORBIDDEN = 'group.superuser_forbidden';
 
 for (const backend of backends()) {
   describe(`manager escalation (${backend})`, () => {
-    let server: TestServer;
     let manager: Client;
     let managerUser: any;
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       const login = await createLogin(server.admin, 'manager');
       manager = server.client(login.auth);
       managerUser = login.user;
-    });
-    after(async () => {
-      await server?.close();
     });
 
     const groupUrl = (id: string) => `/api/v1/groups/${id}`;

@@ -1,10 +1,10 @@
 // Superuser groups: a `user`-role member of a group below a superuser group is isSuperuser and may
 // do what an admin may; granting and revoking (flag, membership, move, delete) take effect on the
 // very next request, whichever credential it carries (Basic, session JWT, personal access token).
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem, type Client } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -13,13 +13,7 @@ type Scheme = (typeof SCHEMES)[number];
 
 for (const backend of backends()) {
   describe(`superuser groups (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     const groupUrl = (id: string) => `/api/v1/groups/${id}`;
     async function createGroup(parent: string | null, isSuperuser = false): Promise<any> {

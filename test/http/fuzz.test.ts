@@ -1,10 +1,10 @@
 // A small deterministic fuzz of the users routes: random methods, paths, query strings, headers and
 // bodies from a seeded PRNG. No answer may be a 5xx, every non-2xx must be a problem document, no
 // answer may carry a hash, a stack frame or SQL, and the log must hold no secret that was sent.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, ADMIN } from '../support/server.ts';
 import { basic, type Response } from '../support/client.ts';
 import { createUser, uniqueName } from '../support/factories.ts';
 
@@ -170,15 +170,11 @@ function violations(req: FuzzRequest, res: Response): string[] {
 
 for (const backend of backends()) {
   describe(`HTTP fuzz of the users routes (${backend})`, () => {
-    let server: TestServer;
     const passwords: string[] = [];
     const authorizations: string[] = [];
 
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
     });
 
     it(`answers ${REQUESTS} random requests without a 5xx, a non-problem error or a leak`, async () => {

@@ -1,9 +1,9 @@
 // HTTP discipline (API.md "Conventions"): every error is an RFC 9457 problem whose instance is the
 // X-Request-Id, content negotiation, body parsing and validation errors, and a log free of secrets.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, ADMIN } from '../support/server.ts';
 import { expectProblem, basic, type Response } from '../support/client.ts';
 import { createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -30,13 +30,7 @@ function assertNotPolluted(): void {
 
 for (const backend of backends()) {
   describe(`HTTP problems and negotiation (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     it('sends a distinct X-Request-Id on every response, success and error alike', async () => {
       const responses: Response[] = [

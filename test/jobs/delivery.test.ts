@@ -1,35 +1,25 @@
 // Durable delivery: mail queued by a process that stops is sent by the next one on the same
 // database, and several processes on one PostgreSQL send every mail exactly once.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { backends } from '../support/backends.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { createLogin, uniqueName } from '../support/factories.ts';
-import { MailSink } from '../support/smtp.ts';
+import { withMailServer } from '../support/smtp.ts';
 import { OTHER_PASSWORD, listJobs, uniqueEmail } from '../lifecycle/helpers.ts';
 
 const PUBLIC_URL = 'http://roster.test';
 
 for (const backend of backends()) {
   describe(`delivery across a restart (${backend})`, () => {
-    const sink = new MailSink();
-    let dataDir: string | undefined;
+    const sink = withMailServer();
     let second: TestServer | undefined;
-    before(async () => {
-      await sink.start();
-      if (backend === 'pglite') dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-jobs-'));
-    });
     after(async () => {
       await second?.close();
-      await sink.stop();
-      if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
     });
 
     it('mail queued before a stop is sent by the restarted process, and its links work there', async () => {
-      const first = await startServer(backend, { dataDir, smtpUrl: sink.url, publicUrl: PUBLIC_URL, worker: false });
+      const first = await startServer(backend, { smtpUrl: sink.url, publicUrl: PUBLIC_URL, worker: false });
       const invitedEmail = uniqueEmail(uniqueName('restart'));
       const invited = await first.admin.post('/api/v1/users', { username: uniqueName('restart'), email: invitedEmail });
       assert.equal(invited.status, 201, invited.text);
@@ -56,14 +46,12 @@ for (const backend of backends()) {
   if (backend !== 'postgres') continue;
 
   describe('two processes on one PostgreSQL (postgres)', () => {
-    const sink = new MailSink();
+    const sink = withMailServer();
     const servers: TestServer[] = [];
-    before(async () => { await sink.start(); });
     after(async () => {
       // The later servers share the first one's database: stop them, then drop it.
       for (const server of servers.slice(1).reverse()) await server.stop();
       await servers[0]?.close();
-      await sink.stop();
     });
 
     async function pair(options: { worker: boolean }): Promise<[TestServer, TestServer]> {

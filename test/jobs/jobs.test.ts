@@ -1,14 +1,15 @@
 // The job queue: a mail that cannot be delivered is retried with backoff and arrives once the
 // SMTP server is back; a job that keeps failing ends `failed` and is listed for admins and
 // auditors. The worker is off and the clock injected: the tests run the queue by hand.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer, type TestServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName } from '../support/factories.ts';
-import { MailSink } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, drain, listJobs, uniqueEmail } from '../lifecycle/helpers.ts';
+import { withMailServer, MailSink } from '../support/smtp.ts';
+import { OTHER_PASSWORD, drain, listJobs, uniqueEmail } from '../lifecycle/helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 /** The newest job of a kind (ids are time-ordered). */
 async function newestJob(server: TestServer, kind: string): Promise<any> {
@@ -21,17 +22,9 @@ const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)
 
 for (const backend of backends()) {
   describe(`jobs: retry while SMTP is down (${backend})`, () => {
-    const sink = new MailSink();
+    const sink = withMailServer();
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, { smtpUrl: sink.url, publicUrl: 'http://roster.test', worker: false, now: clock.now });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const server = withServer(backend, () => ({ smtpUrl: sink.url, publicUrl: 'http://roster.test', worker: false, now: clock.now }));
 
     it('the mail of a user created while SMTP is down arrives exactly once after it comes back', async () => {
       await sink.stop();
@@ -97,15 +90,13 @@ for (const backend of backends()) {
 
   describe(`jobs: failing for good, and who may see it (${backend})`, () => {
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => {
-      // An SMTP address where nothing listens: a sink started and stopped again.
+    // An SMTP address where nothing listens: a sink started and stopped again.
+    const server = withServer(backend, async () => {
       const dead = new MailSink();
       await dead.start();
       await dead.stop();
-      server = await startServer(backend, { smtpUrl: dead.url, worker: false, now: clock.now });
+      return { smtpUrl: dead.url, worker: false, now: clock.now };
     });
-    after(async () => { await server?.close(); });
 
     it('a job that keeps failing is retried with growing, capped backoff and ends failed', async () => {
       await createUser(server.admin, { email: uniqueEmail(uniqueName('never')) });

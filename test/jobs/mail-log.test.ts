@@ -1,13 +1,14 @@
 // Logs and secrets: with SMTP_URL set no token or password appears in any log line, failed
 // deliveries included; without it, mails are written to the log with their links on purpose.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { ADMIN, startServer, type TestServer } from '../support/server.ts';
+import { withServer, ADMIN } from '../support/server.ts';
 import { basic } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
-import { MailSink } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, drain, uniqueEmail } from '../lifecycle/helpers.ts';
+import { withMailServer } from '../support/smtp.ts';
+import { OTHER_PASSWORD, drain, uniqueEmail } from '../lifecycle/helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const PUBLIC_URL = 'http://roster.test';
 const ASYNC_PASSWORD = 'saffron-keel-lantern-61';
@@ -15,17 +16,9 @@ const RESET_PASSWORD = 'copper-meadow-falcon-47';
 
 for (const backend of backends()) {
   describe(`no secrets in the log with SMTP_URL set (${backend})`, () => {
-    const sink = new MailSink();
+    const sink = withMailServer();
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, { smtpUrl: sink.url, publicUrl: PUBLIC_URL, worker: false, now: clock.now });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const server = withServer(backend, () => ({ smtpUrl: sink.url, publicUrl: PUBLIC_URL, worker: false, now: clock.now }));
 
     it('tokens from the mails and every password stay out of the log, through a failed delivery too', async () => {
       const secrets = new Set<string>([ADMIN.password, STRONG_PASSWORD, OTHER_PASSWORD, ASYNC_PASSWORD, RESET_PASSWORD]);
@@ -74,9 +67,7 @@ for (const backend of backends()) {
   });
 
   describe(`development mail log without SMTP_URL (${backend})`, () => {
-    let server: TestServer;
-    before(async () => { server = await startServer(backend, { publicUrl: PUBLIC_URL, worker: false }); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend, { publicUrl: PUBLIC_URL, worker: false });
 
     /** The token of the last link to `path` written to the log for this address. */
     function loggedToken(address: string, path: string): string | undefined {

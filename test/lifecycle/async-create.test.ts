@@ -1,29 +1,21 @@
 // Asynchronous create (RFC 7240 respond-async): validation and duplicates answer at once, then
 // 202 {id, status: "pending"} + Location; a job hashes the password and queues mails. The worker
 // is off in the first suite so the tests see the pending state and decide when the job runs.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
-import { MailSink } from '../support/smtp.ts';
+import { withMailServer } from '../support/smtp.ts';
 import { OTHER_PASSWORD, drain, listJobs, uniqueEmail } from './helpers.ts';
 
 const ASYNC = { headers: { prefer: 'respond-async' } };
 
 for (const backend of backends()) {
   describe(`async create (${backend})`, () => {
-    const sink = new MailSink();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, { smtpUrl: sink.url, publicUrl: 'http://roster.test', worker: false });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const sink = withMailServer();
+    const server = withServer(backend, () => ({ smtpUrl: sink.url, publicUrl: 'http://roster.test', worker: false }));
 
     const createAsync = (body: Record<string, unknown>, options = ASYNC) => server.admin.post('/api/v1/users', body, options);
 
@@ -135,16 +127,8 @@ for (const backend of backends()) {
   });
 
   describe(`async create with the worker running (${backend})`, () => {
-    const sink = new MailSink();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, { smtpUrl: sink.url, publicUrl: 'http://roster.test' });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const sink = withMailServer();
+    const server = withServer(backend, () => ({ smtpUrl: sink.url, publicUrl: 'http://roster.test' }));
 
     it('the worker settles the user and sends the activation mail without being asked', async () => {
       const email = uniqueEmail(uniqueName('bg'));

@@ -1,30 +1,23 @@
 // Email verification: setting or changing an active user's email clears emailVerified and mails
 // a link to the new address; POST /email-verifications consumes its token. The worker is off so
 // the tests decide when mail goes out.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName } from '../support/factories.ts';
-import { MailSink, type ReceivedMail } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, TOKEN_SHAPE, drain, expectTokenProblem, listJobs, uniqueEmail } from './helpers.ts';
+import { withMailServer, type ReceivedMail } from '../support/smtp.ts';
+import { OTHER_PASSWORD, TOKEN_SHAPE, drain, expectTokenProblem, listJobs, uniqueEmail } from './helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const PUBLIC_URL = 'http://roster.test';
 
 for (const backend of backends()) {
   describe(`email verification (${backend})`, () => {
-    const sink = new MailSink();
+    const sink = withMailServer();
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, { smtpUrl: sink.url, publicUrl: PUBLIC_URL, worker: false, now: clock.now });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const server = withServer(backend, () => ({ smtpUrl: sink.url, publicUrl: PUBLIC_URL, worker: false, now: clock.now }));
 
     const url = (id: string) => `/api/v1/users/${id}`;
     const verify = (token: string | undefined) => server.anon.post('/api/v1/email-verifications', { token });

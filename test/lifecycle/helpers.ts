@@ -1,5 +1,4 @@
-// Helpers shared by the lifecycle and job tests: a hand-moved clock, draining the job queue,
-// reading the job list, and the token problems that must not name their user.
+// Helpers shared by the lifecycle and job tests: draining the job queue, reading the job list, and the token problems that must not name their user.
 import assert from 'node:assert/strict';
 import type { TestServer } from '../support/server.ts';
 import { expectProblem, type Response } from '../support/client.ts';
@@ -7,18 +6,6 @@ import { expectProblem, type Response } from '../support/client.ts';
 export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43,}$/;
 export const OTHER_PASSWORD = 'walnut-glacier-trombone-58';
 export const WEAK_PASSWORD = 'password1';
-
-/** A clock tests move by hand. */
-export class Clock {
-  private current: Date;
-  constructor(start = new Date(Date.UTC(2031, 4, 6, 9, 0, 0))) {
-    this.current = start;
-  }
-  now = (): Date => this.current;
-  advance(seconds: number): void {
-    this.current = new Date(this.current.getTime() + seconds * 1000);
-  }
-}
 
 /** Runs due jobs until none is left (a job may queue another, e.g. create → activation mail). */
 export async function drain(server: TestServer): Promise<number> {

@@ -1,28 +1,21 @@
 // Invitations: a user created with an email and no password is invited and gets an activation
 // mail over SMTP; POST /activations consumes its single-use token; resending replaces the token.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
-import { MailSink, type ReceivedMail } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, TOKEN_SHAPE, WEAK_PASSWORD, expectTokenProblem, listJobs, uniqueEmail } from './helpers.ts';
+import { withMailServer, type ReceivedMail } from '../support/smtp.ts';
+import { OTHER_PASSWORD, TOKEN_SHAPE, WEAK_PASSWORD, expectTokenProblem, listJobs, uniqueEmail } from './helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const PUBLIC_URL = 'http://roster.test';
 
 for (const backend of backends()) {
   describe(`invitations (${backend})`, () => {
-    const sink = new MailSink();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, { smtpUrl: sink.url, publicUrl: PUBLIC_URL });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const sink = withMailServer();
+    const server = withServer(backend, () => ({ smtpUrl: sink.url, publicUrl: PUBLIC_URL }));
 
     async function invite(fields: Record<string, unknown> = {}): Promise<{ user: any; mail: ReceivedMail }> {
       const username = uniqueName('invitee');
@@ -201,23 +194,15 @@ for (const backend of backends()) {
   });
 
   describe(`invitations: expiry and sender (${backend})`, () => {
-    const sink = new MailSink();
+    const sink = withMailServer();
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, {
-        smtpUrl: sink.url,
-        publicUrl: PUBLIC_URL,
-        mailFrom: 'People Directory <people@example.org>',
-        lifecycleTtl: { activation: 7200 },
-        now: clock.now,
-      });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const server = withServer(backend, () => ({
+      smtpUrl: sink.url,
+      publicUrl: PUBLIC_URL,
+      mailFrom: 'People Directory <people@example.org>',
+      lifecycleTtl: { activation: 7200 },
+      now: clock.now,
+    }));
 
     it('mails come from ROSTER_MAIL_FROM when set', async () => {
       const user = await createUser(server.admin, { email: uniqueEmail(uniqueName('from')) });

@@ -1,30 +1,23 @@
 // Password reset: POST /password-resets always answers the same 202 and mails only an active
 // user; POST /password-resets/confirm sets the password, ends every session and the lockout.
 // The job worker is off: the tests drain the queue themselves, so "no mail" is certain.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
-import { MailSink, type ReceivedMail } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, TOKEN_SHAPE, WEAK_PASSWORD, drain, expectTokenProblem, uniqueEmail } from './helpers.ts';
+import { withMailServer, type ReceivedMail } from '../support/smtp.ts';
+import { OTHER_PASSWORD, TOKEN_SHAPE, WEAK_PASSWORD, drain, expectTokenProblem, uniqueEmail } from './helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const PUBLIC_URL = 'http://roster.test';
 
 for (const backend of backends()) {
   describe(`password reset (${backend})`, () => {
-    const sink = new MailSink();
+    const sink = withMailServer();
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, { smtpUrl: sink.url, publicUrl: PUBLIC_URL, worker: false, now: clock.now });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const server = withServer(backend, () => ({ smtpUrl: sink.url, publicUrl: PUBLIC_URL, worker: false, now: clock.now }));
 
     /** An active user with an email and STRONG_PASSWORD. */
     async function activeUser(fields: Record<string, unknown> = {}) {

@@ -1,21 +1,19 @@
 // Status changes: PATCH status moves only between active and disabled; disabling ends every
 // credential (password, sessions, personal access tokens) at once, re-enabling restores the
 // password but not the revoked sessions and tokens.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { basic, expectProblem, type Client } from '../support/client.ts';
 import { createLogin, createUser, STRONG_PASSWORD } from '../support/factories.ts';
-import { Clock } from './helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 for (const backend of backends()) {
   describe(`status changes (${backend})`, () => {
     // A fixed clock: cached credentials never lapse by themselves, only revocation ends them.
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => { server = await startServer(backend, { now: clock.now }); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend, { now: clock.now });
 
     const url = (id: string) => `/api/v1/users/${id}`;
     const setStatus = (id: string, status: unknown) => server.admin.patch(url(id), { status });

@@ -1,11 +1,12 @@
 // TOTP MFA: enrolment, verification, login with a code computed here from the secret, replay,
 // recovery codes and the admin reset. The clock is injected, so each code's time step is exact.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { Secret, TOTP } from 'otpauth';
 import { backends } from '../support/backends.ts';
 import { storedText } from '../support/at-rest.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -27,20 +28,15 @@ function wrongCodeAt(secret: string, at: Date): string {
   return code;
 }
 
-
 for (const backend of backends()) {
   describe(`TOTP MFA (${backend})`, () => {
-    let server: TestServer;
-    let clock = new Date('2031-05-01T08:00:10.000Z');
+    const clock = new Clock('2031-05-01T08:00:10.000Z');
     /** Moves to the next 30-second step, so the next code is a new one. */
     const nextStep = () => {
-      clock = new Date(clock.getTime() + STEP_MS);
+      clock.advanceMs(STEP_MS);
     };
+    const server = withServer(backend, { now: clock.now });
     before(async () => {
-      server = await startServer(backend, { now: () => clock });
-    });
-    after(async () => {
-      await server?.close();
     });
 
     const login = (username: string, extra: Record<string, unknown> = {}) =>
@@ -52,10 +48,10 @@ for (const backend of backends()) {
       const enrol = await server.client(auth).post('/api/v1/users/me/mfa/totp');
       assert.equal(enrol.status, 201, enrol.text);
       const secret: string = enrol.body.secret;
-      const verify = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock) });
+      const verify = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock.now()) });
       assert.equal(verify.status, 204, verify.text);
       nextStep();
-      const session = await login(user.username, { totp: codeAt(secret, clock) });
+      const session = await login(user.username, { totp: codeAt(secret, clock.now()) });
       assert.equal(session.status, 200, session.text);
       return { user, auth, secret, client: server.client(`Bearer ${session.body.accessToken}`) };
     }
@@ -83,7 +79,7 @@ for (const backend of backends()) {
       // Pending: nothing changes for logging in.
       assert.equal((await login(user.username)).status, 200);
       assert.equal((await server.client(auth).get('/api/v1/users/me')).body.mfaEnabled, false);
-      const stale = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(res.body.secret, clock) });
+      const stale = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(res.body.secret, clock.now()) });
       expectProblem(stale, 400, 'mfa.invalid_code');
     });
 
@@ -93,14 +89,14 @@ for (const backend of backends()) {
       expectProblem(noPending, 409, 'mfa.no_pending_totp');
       const { secret } = (await server.client(auth).post('/api/v1/users/me/mfa/totp')).body;
 
-      const wrong = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: wrongCodeAt(secret, clock) });
+      const wrong = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: wrongCodeAt(secret, clock.now()) });
       const problem = expectProblem(wrong, 400, 'mfa.invalid_code');
       assert.deepEqual(problem.errors.map((e: any) => e.pointer), ['/code']);
       const malformed = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: '12ab56' });
       expectProblem(malformed, 400, 'request.invalid');
       assert.equal((await server.admin.get(`/api/v1/users/${user.id}`)).body.mfaEnabled, false);
 
-      const right = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock) });
+      const right = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock.now()) });
       assert.equal(right.status, 204, right.text);
       assert.equal(right.text, '');
       const fetched = await server.admin.get(`/api/v1/users/${user.id}`);
@@ -122,11 +118,11 @@ for (const backend of backends()) {
       const problem = expectProblem(missing, 401, 'auth.mfa_required');
       assert.match(problem.type, /mfa-required$/);
       assert.equal(missing.headers.get('set-cookie'), null);
-      const badPassword = await server.anon.post('/api/v1/sessions', { username: user.username, password: 'not-the-password-1', totp: codeAt(secret, clock) });
+      const badPassword = await server.anon.post('/api/v1/sessions', { username: user.username, password: 'not-the-password-1', totp: codeAt(secret, clock.now()) });
       expectProblem(badPassword, 401, 'auth.invalid_credentials');
-      expectProblem(await login(user.username, { totp: wrongCodeAt(secret, clock) }), 401, 'auth.mfa_invalid');
+      expectProblem(await login(user.username, { totp: wrongCodeAt(secret, clock.now()) }), 401, 'auth.mfa_invalid');
 
-      const code = codeAt(secret, clock);
+      const code = codeAt(secret, clock.now());
       const ok = await login(user.username, { totp: code });
       assert.equal(ok.status, 200, ok.text);
       assert.equal(ok.body.tokenType, 'Bearer');
@@ -135,23 +131,23 @@ for (const backend of backends()) {
       const replay = await login(user.username, { totp: code });
       const replayProblem = expectProblem(replay, 401, 'auth.mfa_invalid');
       assert.match(replayProblem.type, /mfa-invalid$/);
-      const previous = codeAt(secret, new Date(clock.getTime() - STEP_MS));
+      const previous = codeAt(secret, new Date(clock.now().getTime() - STEP_MS));
       expectProblem(await login(user.username, { totp: previous }), 401, 'auth.mfa_invalid');
       nextStep();
-      assert.equal((await login(user.username, { totp: codeAt(secret, clock) })).status, 200, 'the next step works');
+      assert.equal((await login(user.username, { totp: codeAt(secret, clock.now()) })).status, 200, 'the next step works');
     });
 
     it('wrong second-factor codes count towards the account lock', async () => {
       const { user, secret } = await mfaUser();
       nextStep();
       for (let i = 0; i < 5; i++) {
-        expectProblem(await login(user.username, { totp: wrongCodeAt(secret, clock) }), 401, 'auth.mfa_invalid');
+        expectProblem(await login(user.username, { totp: wrongCodeAt(secret, clock.now()) }), 401, 'auth.mfa_invalid');
       }
-      const locked = await login(user.username, { totp: codeAt(secret, clock) });
+      const locked = await login(user.username, { totp: codeAt(secret, clock.now()) });
       expectProblem(locked, 429, 'auth.too_many_attempts');
       assert.equal(locked.headers.get('retry-after'), '30');
-      clock = new Date(clock.getTime() + 31_000);
-      assert.equal((await login(user.username, { totp: codeAt(secret, clock) })).status, 200);
+      clock.advanceMs(31_000);
+      assert.equal((await login(user.username, { totp: codeAt(secret, clock.now()) })).status, 200);
     });
 
     it('enrolling again while enabled answers 409', async () => {
@@ -249,10 +245,10 @@ for (const backend of backends()) {
       const enrol = await server.client(auth).post('/api/v1/users/me/mfa/totp', undefined, enrolHeaders);
       assert.equal(enrol.status, 201, enrol.text);
       const secret: string = enrol.body.secret;
-      const verify = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock) });
+      const verify = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock.now()) });
       assert.equal(verify.status, 204, verify.text);
       nextStep();
-      const session = await login(user.username, { totp: codeAt(secret, clock) });
+      const session = await login(user.username, { totp: codeAt(secret, clock.now()) });
       const client = server.client(`Bearer ${session.body.accessToken}`);
       const codesHeaders = { headers: { 'idempotency-key': `codes-${user.id}` } };
       const first = await client.post('/api/v1/users/me/mfa/recovery-codes', undefined, codesHeaders);

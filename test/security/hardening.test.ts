@@ -2,14 +2,15 @@
 // year-0 filters, managers and superusers' credentials, lockout under concurrent guesses, MFA
 // users' failure count, password-reset flooding, reset links after an admin sets the password,
 // return=minimal on GET, and finished jobs dropping their payload.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Secret, TOTP } from 'otpauth';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer, type TestServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
-import { MailSink } from '../support/smtp.ts';
+import { withMailServer } from '../support/smtp.ts';
 
 const STEP_MS = 30_000;
 const OTHER_PASSWORD = 'walnut-glacier-trombone-58';
@@ -36,14 +37,8 @@ async function drain(server: TestServer): Promise<void> {
 
 for (const backend of backends()) {
   describe(`hardening (${backend})`, () => {
-    let server: TestServer;
-    let clock = new Date('2031-05-01T08:00:10.000Z');
-    before(async () => {
-      server = await startServer(backend, { now: () => clock });
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const clock = new Clock('2031-05-01T08:00:10.000Z');
+    const server = withServer(backend, { now: clock.now });
 
     it('an upper-cased own id still meets the self-delete and last-admin rules', async () => {
       const me = await server.admin.get('/api/v1/users/me');
@@ -153,21 +148,21 @@ for (const backend of backends()) {
       const enrol = await server.client(auth).post('/api/v1/users/me/mfa/totp');
       assert.equal(enrol.status, 201, enrol.text);
       const secret: string = enrol.body.secret;
-      const verify = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock) });
+      const verify = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock.now()) });
       assert.equal(verify.status, 204, verify.text);
-      clock = new Date(clock.getTime() + STEP_MS);
+      clock.advanceMs(STEP_MS);
 
       const login = (totp: string) => server.anon.post('/api/v1/sessions', { username: user.username, password: STRONG_PASSWORD, totp });
-      for (let i = 0; i < 4; i++) expectProblem(await login(wrongCodeAt(secret, clock)), 401, 'auth.mfa_invalid');
+      for (let i = 0; i < 4; i++) expectProblem(await login(wrongCodeAt(secret, clock.now())), 401, 'auth.mfa_invalid');
       expectProblem(await server.client(auth).get('/api/v1/users/me'), 401, 'auth.unauthenticated');
-      expectProblem(await login(wrongCodeAt(secret, clock)), 401, 'auth.mfa_invalid'); // the 5th failure locks
-      const locked = await login(codeAt(secret, clock));
+      expectProblem(await login(wrongCodeAt(secret, clock.now())), 401, 'auth.mfa_invalid'); // the 5th failure locks
+      const locked = await login(codeAt(secret, clock.now()));
       expectProblem(locked, 429, 'auth.too_many_attempts');
       assert.match(locked.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
 
       // The lock is temporary (API.md: 30 s for a first lock).
-      clock = new Date(clock.getTime() + 2 * STEP_MS);
-      const later = await login(codeAt(secret, clock));
+      clock.advanceMs(2 * STEP_MS);
+      const later = await login(codeAt(secret, clock.now()));
       assert.equal(later.status, 200, later.text);
       assert.equal(typeof later.body.accessToken, 'string');
     });
@@ -179,13 +174,13 @@ for (const backend of backends()) {
       assert.equal(session.status, 200, session.text);
       const bearer = server.client(`Bearer ${session.body.accessToken}`);
       const secret: string = (await bearer.post('/api/v1/users/me/mfa/totp')).body.secret;
-      assert.equal((await bearer.post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock) })).status, 204);
-      clock = new Date(clock.getTime() + STEP_MS);
+      assert.equal((await bearer.post('/api/v1/users/me/mfa/totp/verify', { code: codeAt(secret, clock.now()) })).status, 204);
+      clock.advanceMs(STEP_MS);
 
       for (let i = 0; i < 5; i++) expectProblem(await server.client(auth).get('/api/v1/users/me'), 401, 'auth.unauthenticated');
       // Whatever those refusals count as, any lock they cause expires (API.md: at most 15 min).
-      clock = new Date(clock.getTime() + 20 * 60_000);
-      const login = await server.anon.post('/api/v1/sessions', { username: user.username, password: STRONG_PASSWORD, totp: codeAt(secret, clock) });
+      clock.advanceMs(20 * 60_000);
+      const login = await server.anon.post('/api/v1/sessions', { username: user.username, password: STRONG_PASSWORD, totp: codeAt(secret, clock.now()) });
       assert.equal(login.status, 200, login.text);
     });
 
@@ -203,15 +198,9 @@ for (const backend of backends()) {
   });
 
   describe(`password-reset limit per client (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend, {
-        worker: false,
-        ipLimits: { sessionsPerWindow: 3, basicFailuresPerWindow: 10_000, windowMs: 60_000 },
-      });
-    });
-    after(async () => {
-      await server?.close();
+    const server = withServer(backend, {
+      worker: false,
+      ipLimits: { sessionsPerWindow: 3, basicFailuresPerWindow: 10_000, windowMs: 60_000 },
     });
 
     it('the 4th reset request from one client in a window is a 429 with Retry-After', async () => {
@@ -226,21 +215,13 @@ for (const backend of backends()) {
   });
 
   describe(`password reset and job hardening (${backend})`, () => {
-    const sink = new MailSink();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, {
-        smtpUrl: sink.url,
-        publicUrl: 'http://roster.test',
-        worker: false,
-        ipLimits: { sessionsPerWindow: 10_000, basicFailuresPerWindow: 10_000, windowMs: 60_000 },
-      });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const sink = withMailServer();
+    const server = withServer(backend, () => ({
+      smtpUrl: sink.url,
+      publicUrl: 'http://roster.test',
+      worker: false,
+      ipLimits: { sessionsPerWindow: 10_000, basicFailuresPerWindow: 10_000, windowMs: 60_000 },
+    }));
 
     it('one mailbox gets at most 5 reset mails, though every request answers 202', async () => {
       const address = email(uniqueName('mailbox'));

@@ -1,18 +1,16 @@
 // Cookie-authenticated writes must carry the session's X-CSRF-Token; Bearer and Token requests
 // need none.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 import { createLogin, STRONG_PASSWORD } from '../support/factories.ts';
 import { bearer, expectMe, expectUnauthenticated, login, withCookie, type Session } from './session-helpers.ts';
 
 for (const backend of backends()) {
   describe(`sessions: cookies and CSRF (${backend})`, () => {
-    let server: TestServer;
-    before(async () => { server = await startServer(backend); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend);
 
     async function loggedIn(): Promise<{ user: any; session: Session; other: Session }> {
       const { user } = await createLogin(server.admin, 'user', { name: 'Before' });

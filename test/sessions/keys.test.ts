@@ -1,6 +1,6 @@
 // JWT signing keys: the JWKS, forged and expired tokens, and rotation that keeps earlier tokens
 // valid until they expire.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, generateKeyPair, jwtVerify, type JWK } from 'jose';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, startServer, ADMIN, type TestServer } from '../support/server.ts';
 import type { Client } from '../support/client.ts';
 import { createLogin, STRONG_PASSWORD } from '../support/factories.ts';
-import { Clock, bearer, expectMe, expectUnauthenticated, jwtParts, login, withCookie } from './session-helpers.ts';
+import { bearer, expectMe, expectUnauthenticated, jwtParts, login, withCookie } from './session-helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
@@ -29,9 +30,7 @@ async function kids(client: Client): Promise<string[]> {
 
 for (const backend of backends()) {
   describe(`sessions: JWKS and forged tokens (${backend})`, () => {
-    let server: TestServer;
-    before(async () => { server = await startServer(backend); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend);
 
     it('publishes public Ed25519 keys only, one of them the signer of a fresh token', async () => {
       const session = await login(server.anon, ADMIN.username, ADMIN.password);
@@ -118,9 +117,7 @@ for (const backend of backends()) {
 
   describe(`sessions: access token expiry (${backend})`, () => {
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => { server = await startServer(backend, { now: clock.now, accessTokenTtlSeconds: 60 }); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend, { now: clock.now, accessTokenTtlSeconds: 60 });
 
     it('uses the configured lifetime and refuses the JWT from its exp on, while the cookie lives on', async () => {
       const { user } = await createLogin(server.admin, 'user');
@@ -149,11 +146,7 @@ for (const backend of backends()) {
 
   describe(`sessions: signing key rotation (${backend})`, () => {
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend, { now: clock.now, keyRotationSeconds: 60, accessTokenTtlSeconds: 120 });
-    });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend, { now: clock.now, keyRotationSeconds: 60, accessTokenTtlSeconds: 120 });
 
     it('signs with a new key after the rotation period and keeps the old one until its last token expires', async () => {
       const { user } = await createLogin(server.admin, 'user');

@@ -1,14 +1,15 @@
 // Brute force through POST /api/v1/sessions: the per-account lock (5 failures → 429 with
 // Retry-After, 30 s doubling) and the per-address limit, which holds across processes on one
 // PostgreSQL database.
-import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
+import { describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer, startServer } from '../support/server.ts';
 import { expectProblem, basic, type Client, type Response } from '../support/client.ts';
 import { createLogin, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 import type { IpLimitConfig } from '../../src/ratelimit/ip-limits.ts';
-import { Clock, bearer, expectMe, login } from './session-helpers.ts';
+import { bearer, expectMe, login } from './session-helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const WRONG = 'not-the-password-at-all-17';
 const IP_LIMITS: IpLimitConfig = { sessionsPerWindow: 3, basicFailuresPerWindow: 3, windowMs: 60_000 };
@@ -39,9 +40,7 @@ async function succeed(client: Client, username: string): Promise<void> {
 for (const backend of backends()) {
   describe(`sessions: account lockout (${backend})`, () => {
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => { server = await startServer(backend, { now: clock.now }); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend, { now: clock.now });
 
     const newUser = async () => (await createLogin(server.admin, 'user')).user.username as string;
 
@@ -119,9 +118,9 @@ for (const backend of backends()) {
 
   describe(`sessions: per-address limit (${backend})`, () => {
     const clock = new Clock();
-    let server: TestServer;
-    beforeEach(async () => { server = await startServer(backend, { now: clock.now, ipLimits: IP_LIMITS }); });
-    afterEach(async () => { await server?.close(); });
+    // One server; each test starts in a window of its own, so no test sees another's attempts.
+    const server = withServer(backend, { now: clock.now, ipLimits: IP_LIMITS });
+    beforeEach(() => clock.advance(IP_LIMITS.windowMs / 1000));
 
     it('the 4th login attempt in a window → 429 with Retry-After, whatever the outcome of the first three', async () => {
       const { user } = await createLogin(server.admin, 'user');

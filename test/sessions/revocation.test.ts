@@ -1,20 +1,19 @@
 // Ending sessions: logout kills that session's JWT and cookie at once, and disabling a user kills
 // every credential it has on the very next request.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer, startServer, type TestServer } from '../support/server.ts';
 import { expectProblem, type RequestOptions, type Response } from '../support/client.ts';
 import { createLogin, createUser, STRONG_PASSWORD } from '../support/factories.ts';
-import { Clock, bearer, expectMe, expectUnauthenticated, login, parseSetCookie, withCookie } from './session-helpers.ts';
+import { bearer, expectMe, expectUnauthenticated, login, parseSetCookie, withCookie } from './session-helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 for (const backend of backends()) {
   describe(`sessions: logout (${backend})`, () => {
     // A fixed clock: cached validity never lapses by itself, so only revocation can end a session.
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => { server = await startServer(backend, { now: clock.now }); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend, { now: clock.now });
 
     it('DELETE /sessions/current with the JWT: 204, then that JWT and cookie answer 401 at once', async () => {
       const { user } = await createLogin(server.admin, 'user');
@@ -82,9 +81,7 @@ for (const backend of backends()) {
 
   describe(`sessions: disabling a user (${backend})`, () => {
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => { server = await startServer(backend, { now: clock.now }); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend, { now: clock.now });
 
     async function everyCredential() {
       const { user, auth } = await createLogin(server.admin, 'user');

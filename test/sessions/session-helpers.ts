@@ -1,25 +1,10 @@
-// Helpers shared by the session tests: an injectable clock, a login that parses the session
-// cookie, and the request options that send that cookie.
+// Helpers shared by the session tests: a login that parses the session cookie, and the request
+// options that send that cookie.
 import assert from 'node:assert/strict';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { expectProblem, type Client, type RequestOptions, type Response } from '../support/client.ts';
 
 export const COOKIE_NAME = 'roster_session';
-
-/** A clock tests move by hand; starts on a whole second so JWT times are exact. */
-export class Clock {
-  private current: Date;
-  constructor(start = new Date(Date.UTC(2031, 2, 3, 10, 0, 0))) {
-    this.current = start;
-  }
-  now = (): Date => this.current;
-  seconds(): number {
-    return Math.floor(this.current.getTime() / 1000);
-  }
-  advance(seconds: number): void {
-    this.current = new Date(this.current.getTime() + seconds * 1000);
-  }
-}
 
 export interface Session {
   res: Response;

@@ -1,14 +1,13 @@
 // POST /api/v1/sessions: the login response, its JWT and cookie, who may log in, and what the
 // log never shows.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, startServer, ADMIN } from '../support/server.ts';
 import { expectProblem, basic } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 import {
-  Clock,
   bearer,
   expectMe,
   expectUnauthenticated,
@@ -17,15 +16,14 @@ import {
   parseSetCookie,
   withCookie,
 } from './session-helpers.ts';
+import { Clock } from '../support/clock.ts';
 
 const SESSION_TTL = 7_200;
 
 for (const backend of backends()) {
   describe(`sessions: login (${backend})`, () => {
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => { server = await startServer(backend, { now: clock.now, sessionTtlSeconds: SESSION_TTL }); });
-    after(async () => { await server?.close(); });
+    const server = withServer(backend, { now: clock.now, sessionTtlSeconds: SESSION_TTL });
 
     it('answers 200 with a Bearer access token, expiresIn 900, a CSRF token, no-store and a session cookie', async () => {
       const { user } = await createLogin(server.admin, 'user');

@@ -1,13 +1,17 @@
 // The storage backends a test file runs against: PGlite always, PostgreSQL when
-// TEST_DATABASE_URL is set. Each test gets a database of its own, dropped afterwards.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openStore, type Store } from '../../src/store/db.ts';
-import { listMigrations, migrate } from '../../src/store/migrate.ts';
-import { createHash } from 'node:crypto';
+// TEST_DATABASE_URL is set. Each test database is a copy of one migrated template, dropped
+// afterwards: PostgreSQL clones it (CREATE DATABASE … TEMPLATE), PGlite copies a migrated data
+// directory. Both templates are made once per set of migrations and shared by every test process.
+import { createHash, randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { openStore, type Store } from '../../src/store/db.ts';
+import { listMigrations, migrate } from '../../src/store/migrate.ts';
 
 export type BackendName = 'pglite' | 'postgres';
 
@@ -21,63 +25,168 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** A hash of the migrations' names and contents: a template is valid for exactly one such set. */
+let migrationsHash: Promise<string> | undefined;
+function hashMigrations(): Promise<string> {
+  migrationsHash ??= (async () => {
+    const hash = createHash('sha256');
+    for (const name of await listMigrations()) {
+      hash.update(name).update(await fs.readFile(new URL(`../../src/store/migrations/${name}`, import.meta.url)));
+    }
+    return hash.digest('hex').slice(0, 16);
+  })();
+  return migrationsHash;
+}
+
+// ---- PGlite: copies of a migrated data directory ---------------------------------------------
+
+/** Scratch space for PGlite data directories: memory-backed where the system has it. */
+const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+const execFileAsync = promisify(execFile);
+
+/** Directories this process made; removed at exit even when a test forgot to drop its database. */
+const madeDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Directories of test processes that were killed before their exit handler ran. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+for (const name of readdirSync(SCRATCH)) {
+  const pid = /^roster-test-(\d+)-|^roster-pglite-template-\w+\.(\d+)\./.exec(name);
+  if (pid && !alive(Number(pid[1] ?? pid[2]))) rmSync(path.join(SCRATCH, name), { recursive: true, force: true });
+}
+
+/**
+ * A migrated, empty PGlite data directory, made once per set of migrations. Opening a copy of
+ * it costs a fraction of loading a dumped image (which untars ~40 MB into memory on every start)
+ * and nothing of initdb. Made under a temporary name and renamed, so a concurrent test process
+ * sees the whole directory or none.
+ */
+let pgliteTemplate: Promise<string> | undefined;
+function migratedPgliteDir(): Promise<string> {
+  pgliteTemplate ??= (async () => {
+    const dir = path.join(SCRATCH, `roster-pglite-template-${await hashMigrations()}`);
+    if (existsSync(path.join(dir, 'PG_VERSION'))) return dir;
+    const building = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    madeDirs.add(building);
+    const store = await openStore({ backend: 'pglite', dataDir: building });
+    await migrate(store);
+    await store.close();
+    try {
+      await fs.rename(building, dir);
+    } catch {
+      // Another process finished first: its directory is as good as ours.
+    }
+    await fs.rm(building, { recursive: true, force: true });
+    madeDirs.delete(building);
+    return dir;
+  })();
+  return pgliteTemplate;
+}
+
+function pgliteDatabase(dataDir: string | undefined): TestDatabase {
+  const dir = dataDir ?? path.join(SCRATCH, `roster-test-${process.pid}-${randomBytes(6).toString('hex')}`);
+  if (!dataDir) madeDirs.add(dir);
+  return {
+    open: async () => {
+      // A data dir that already holds a database is opened as it is (restarts).
+      if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+        const template = await migratedPgliteDir();
+        await fs.mkdir(dir, { recursive: true });
+        await execFileAsync('cp', ['-R', `${template}/.`, dir]);
+      }
+      const store = await openStore({ backend: 'pglite', dataDir: dir });
+      await migrate(store);
+      return store;
+    },
+    drop: async () => {
+      if (dataDir) return; // the caller's directory: the caller removes it
+      await fs.rm(dir, { recursive: true, force: true });
+      madeDirs.delete(dir);
+    },
+  };
+}
+
+// ---- PostgreSQL: clones of a migrated template database ---------------------------------------
+
+/** Serialises template creation across test processes (any constant unused by src/). */
+const TEMPLATE_LOCK = 7_246_392;
+
+async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await client.connect();
   try {
-    await client.query(text);
+    return await run(client);
   } finally {
     await client.end();
   }
 }
 
-/**
- * A migrated, empty PGlite image, made once per set of migrations and shared by every test
- * process through a file: loading it takes a fraction of PGlite's initdb on every new database.
- */
-async function migratedImage(): Promise<Blob> {
-  const names = await listMigrations();
-  const hash = createHash('sha256');
-  for (const name of names) hash.update(name).update(await fs.readFile(new URL(`../../src/store/migrations/${name}`, import.meta.url)));
-  const file = path.join(os.tmpdir(), `roster-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
-  try {
-    return new Blob([await fs.readFile(file)]);
-  } catch {
-    const store = await openStore({ backend: 'pglite' });
-    await migrate(store);
-    const image = await store.dumpImage!();
-    await store.close();
-    const temp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(temp, Buffer.from(await image.arrayBuffer()));
-    await fs.rename(temp, file); // atomic: a concurrent reader sees the whole file or none
-    return image;
-  }
-}
-
-/** A fresh database; for PGlite in memory unless `dataDir` asks for one on disk. */
-export async function createTestDatabase(backend: BackendName, options: { dataDir?: string } = {}): Promise<TestDatabase> {
-  if (backend === 'pglite') {
-    return {
-      open: async () => {
-        // A data dir that already holds a database is opened as it is (restarts).
-        const fresh = !options.dataDir || !(await fs.stat(path.join(options.dataDir, 'PG_VERSION')).catch(() => undefined));
-        const store = await openStore({ backend: 'pglite', dataDir: options.dataDir, image: fresh ? await migratedImage() : undefined });
-        await migrate(store);
-        return store;
-      },
-      drop: async () => {},
-    };
-  }
-  const name = `roster_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
+function databaseUrl(name: string): string {
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * `roster_template_<hash>`: migrated once per set of migrations. Built under another name and
+ * renamed when complete, holding an advisory lock so concurrent test processes build it once; a
+ * build that died half-way leaves only a `_building` database, which the next build replaces.
+ */
+let postgresTemplate: Promise<string> | undefined;
+function migratedPostgresTemplate(): Promise<string> {
+  postgresTemplate ??= (async () => {
+    const name = `roster_template_${await hashMigrations()}`;
+    const exists = (client: pg.Client) =>
+      client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]).then((r) => r.rowCount === 1);
+    await withAdmin(async (admin) => {
+      if (await exists(admin)) return;
+      await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+      try {
+        if (await exists(admin)) return;
+        const building = `${name}_building`;
+        await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+        await admin.query(`CREATE DATABASE ${building}`);
+        const store = await openStore({ backend: 'postgres', url: databaseUrl(building), poolSize: 1 });
+        try {
+          await migrate(store);
+        } finally {
+          await store.close();
+        }
+        await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+        await admin.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+      } finally {
+        await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+      }
+    });
+    return name;
+  })();
+  return postgresTemplate;
+}
+
+async function postgresDatabase(): Promise<TestDatabase> {
+  const template = await migratedPostgresTemplate();
+  const name = `roster_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return {
     open: async () => {
-      const store = await openStore({ backend: 'postgres', url: url.toString(), poolSize: 10 });
+      const store = await openStore({ backend: 'postgres', url: databaseUrl(name), poolSize: 10 });
       await migrate(store);
       return store;
     },
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
+}
+
+/** A fresh, migrated database; for PGlite in a scratch directory unless `dataDir` names one. */
+export async function createTestDatabase(backend: BackendName, options: { dataDir?: string } = {}): Promise<TestDatabase> {
+  return backend === 'pglite' ? pgliteDatabase(options.dataDir) : postgresDatabase();
 }

@@ -1,10 +1,13 @@
-// Builds the app on a throwaway in-memory store and renders its OpenAPI document as committed.
+// Builds the app on a throwaway store and renders its OpenAPI document as committed. The store
+// is a copy of the migrated test template: the document does not depend on the data, and a
+// fresh PGlite would spend seconds in initdb.
 import { buildApp } from '../../src/app.ts';
 import { createPasswordHasher } from '../../src/credentials/password.ts';
-import { openStore } from '../../src/store/db.ts';
+import { createTestDatabase } from './backends.ts';
 
 export async function generateOpenApi(): Promise<string> {
-  const store = await openStore({ backend: 'pglite' });
+  const database = await createTestDatabase('pglite');
+  const store = await database.open();
   try {
     const app = await buildApp({ store, passwords: createPasswordHasher(), secret: 'x'.repeat(32) });
     await app.ready();
@@ -13,5 +16,6 @@ export async function generateOpenApi(): Promise<string> {
     return document;
   } finally {
     await store.close();
+    await database.drop();
   }
 }

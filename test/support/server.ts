@@ -1,5 +1,7 @@
 // Starts Roster on a real socket over a real database, with a cheap argon2 cost and the log
-// captured so tests can read it.
+// captured so tests can read it. `withServer` is the one way a test file gets a server: one
+// shared by a whole suite, or one scoped to a single test that needs its own database.
+import { after, before } from 'node:test';
 import { Writable } from 'node:stream';
 import { buildApp, type App, type AppDeps } from '../../src/app.ts';
 import { createPasswordHasher } from '../../src/credentials/password.ts';
@@ -87,4 +89,48 @@ export async function startServer(backend: BackendName, options: ServerOptions =
       await database.drop();
     },
   };
+}
+
+type Options = ServerOptions | (() => ServerOptions | Promise<ServerOptions>);
+
+/**
+ * One server for the enclosing `describe`: started in its `before` hook, closed (database dropped)
+ * in its `after` hook. Returns the server itself, usable inside the tests; options may be a
+ * function, evaluated when the server starts (after earlier hooks, e.g. a mail server's).
+ *
+ * With a `run` function instead: a server of its own for that function, closed when it returns
+ * or throws — for a test that needs an empty database, another configuration, or a restart.
+ */
+export function withServer(backend: BackendName, options?: Options): TestServer;
+export function withServer<T>(backend: BackendName, options: Options, run: (server: TestServer) => Promise<T>): Promise<T>;
+export function withServer<T>(
+  backend: BackendName,
+  options: Options = {},
+  run?: (server: TestServer) => Promise<T>,
+): TestServer | Promise<T> {
+  const resolve = async () => (typeof options === 'function' ? await options() : options);
+  if (run) {
+    return (async () => {
+      const server = await startServer(backend, await resolve());
+      try {
+        return await run(server);
+      } finally {
+        await server.close();
+      }
+    })();
+  }
+  let server: TestServer | undefined;
+  before(async () => {
+    server = await startServer(backend, await resolve());
+  });
+  after(async () => {
+    await server?.close();
+  });
+  return new Proxy({} as TestServer, {
+    get(_target, key) {
+      if (!server) throw new Error(`withServer: the server is not started yet (read .${String(key)} inside a test or hook)`);
+      const value = Reflect.get(server, key);
+      return typeof value === 'function' ? value.bind(server) : value;
+    },
+  });
 }

@@ -1,4 +1,6 @@
 // A real SMTP server in-process: Roster delivers to it over a socket, tests read what arrived.
+// `withMailServer()` gives a suite one, started before and stopped after its tests.
+import { after, before } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
@@ -80,4 +82,15 @@ export class MailSink {
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
     this.server = undefined;
   }
+}
+
+/**
+ * A mail server for the enclosing `describe`, listening from its `before` hook on. Declare it
+ * before `withServer` so the server's options (a function) can read its `url`.
+ */
+export function withMailServer(): MailSink {
+  const sink = new MailSink();
+  before(() => sink.start());
+  after(() => sink.stop());
+  return sink;
 }

@@ -1,38 +1,18 @@
 // Service state (API.md "Service state"): unprovisioned → provision → operational, read_only
 // maintenance, health and readiness, and the public OpenAPI document and docs.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer, type ServerOptions } from '../support/server.ts';
+import { withServer, startServer, ADMIN, type TestServer } from '../support/server.ts';
 import { expectProblem, basic } from '../support/client.ts';
 import { createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
-import type { BackendName } from '../support/backends.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Runs `work` against a server of its own, closed afterwards whatever happens. */
-async function withServer(backend: BackendName, options: ServerOptions, work: (server: TestServer) => Promise<void>) {
-  const server = await startServer(backend, options);
-  try {
-    await work(server);
-  } finally {
-    await server.close();
-  }
-}
 
 for (const backend of backends()) {
   describe(`system: unprovisioned service refusals (${backend})`, () => {
     // None of these provisions, so they share one fresh server and each checks it stays fresh.
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend, { provision: false });
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend, { provision: false });
 
     it('reports the state unprovisioned without authentication', async () => {
       const res = await server.anon.get('/api/v1/system/state');
@@ -152,21 +132,13 @@ for (const backend of backends()) {
   });
 
   describe(`system: read_only maintenance (${backend})`, () => {
-    let dataDir: string | undefined;
-    let server: TestServer;
     let user: any;
-
-    before(async () => {
-      // Read-only is a restart over an existing, provisioned database, as an operator does it.
-      if (backend === 'pglite') dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-readonly-'));
-      const writable = await startServer(backend, { dataDir });
+    // Read-only is a restart over an existing, provisioned database, as an operator does it.
+    const server = withServer(backend, async () => {
+      const writable = await startServer(backend);
       user = await createUser(writable.admin, { name: 'Ada Lovelace' });
       await writable.stop();
-      server = await startServer(backend, { readOnly: true, database: writable.database });
-    });
-    after(async () => {
-      await server?.close();
-      if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+      return { readOnly: true, database: writable.database };
     });
 
     it('reports the state read_only', async () => {
@@ -209,13 +181,7 @@ for (const backend of backends()) {
   });
 
   describe(`system: health, OpenAPI and docs (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     it('answers /healthz with 200 {status:"ok"} and /readyz with 200 {status:"ready"}, without auth', async () => {
       const live = await server.anon.get('/healthz');

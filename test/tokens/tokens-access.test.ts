@@ -1,9 +1,9 @@
 // Who may manage whose personal access tokens, and service accounts, which authenticate only
 // with tokens.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { basic, expectProblem, type Client } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -15,14 +15,10 @@ async function createToken(client: Client, userId: string, name = 'ci') {
 
 for (const backend of backends()) {
   describe(`token access rules (${backend})`, () => {
-    let server: TestServer;
     let adminId: string;
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       adminId = (await server.admin.get('/api/v1/users/me')).body.id;
-    });
-    after(async () => {
-      await server?.close();
     });
 
     it('a user manages its own tokens by id and by me, and no one else\'s', async () => {

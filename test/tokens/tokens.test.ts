@@ -1,10 +1,11 @@
 // Personal access tokens: creation, use as `Token` and `Bearer`, listing without secrets,
 // revocation and expiry. Who may manage whose tokens is in tokens-access.test.ts.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
 import { storedText } from '../support/at-rest.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { expectProblem, type Client } from '../support/client.ts';
 import { createLogin } from '../support/factories.ts';
 
@@ -17,25 +18,20 @@ async function createToken(client: Client, userId: string, body: Record<string, 
   return res.body as { id: string; name: string; secret: string; expiresAt: string; createdAt: string; lastUsedAt: null };
 }
 
-
 for (const backend of backends()) {
   describe(`personal access tokens (${backend})`, () => {
-    let server: TestServer;
     // Each test reads the clock at its start; tests only move it forward.
-    let clock = new Date('2031-03-01T12:00:00.000Z');
+    const clock = new Clock('2031-03-01T12:00:00.000Z');
     const advance = (ms: number) => {
-      clock = new Date(clock.getTime() + ms);
+      clock.advanceMs(ms);
     };
+    const server = withServer(backend, { now: clock.now });
     before(async () => {
-      server = await startServer(backend, { now: () => clock });
-    });
-    after(async () => {
-      await server?.close();
     });
 
     it('POST /users/{id}/tokens answers 201 with the secret once, a Location and no-store', async () => {
       const { user } = await createLogin(server.admin, 'user');
-      const start = clock.toISOString();
+      const start = clock.iso();
       const res = await server.admin.post(`/api/v1/users/${user.id}/tokens`, { name: 'deploy bot' });
       assert.equal(res.status, 201, res.text);
       assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
@@ -117,7 +113,7 @@ for (const backend of backends()) {
       const used = await createToken(server.admin, user.id, { name: 'used' });
       const idle = await createToken(server.admin, user.id, { name: 'idle' });
       advance(5_000);
-      const usedAt = clock.toISOString();
+      const usedAt = clock.iso();
       assert.equal((await server.client(`Token ${used.secret}`).get('/api/v1/users/me')).status, 200);
 
       for (const client of [server.admin, server.client(auth), server.client(`Bearer ${used.secret}`)]) {
@@ -167,7 +163,7 @@ for (const backend of backends()) {
       advance(DAY_MS - 60_000);
       assert.equal((await server.client(`Bearer ${token.secret}`).get('/api/v1/users/me')).status, 200, 'a minute before expiry');
       advance(60_000 + 1_000);
-      assert.ok(clock.getTime() > Date.parse(token.expiresAt));
+      assert.ok(clock.now().getTime() > Date.parse(token.expiresAt));
       const bearer = await server.client(`Bearer ${token.secret}`).get('/api/v1/users/me');
       expectProblem(bearer, 401, 'auth.unauthenticated');
       assert.match(bearer.headers.get('www-authenticate') ?? '', /Bearer realm="roster", error="invalid_token"/);

@@ -1,9 +1,9 @@
 // POST /api/v1/users when the user may already exist: case-insensitive duplicates, a race of
 // concurrent creates, `?ifExists=return` and `Idempotency-Key` replays.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem, type Response } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -15,13 +15,7 @@ function expectConflict(res: Response, code: string, pointer: string): void {
 
 for (const backend of backends()) {
   describe(`users create conflicts (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     const create = (body: Record<string, unknown>, path = '/api/v1/users', headers?: Record<string, string>) =>
       server.admin.post(path, body, { headers });

@@ -1,9 +1,9 @@
 // POST /api/v1/users: the created user, its defaults and every validation rule of API.md.
 // Duplicates, ifExists and Idempotency-Key live in create-conflicts.test.ts.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { expectProblem, type Response } from '../support/client.ts';
 import { uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -35,13 +35,7 @@ function nested(depth: number): Record<string, unknown> {
 
 for (const backend of backends()) {
   describe(`users create (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     const create = (body: Record<string, unknown>) => server.admin.post('/api/v1/users', body);
 

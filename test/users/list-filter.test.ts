@@ -1,10 +1,11 @@
 // GET /api/v1/users?filter=…: the SCIM filter grammar (RFC 7644 §3.4.2.2) over every user
 // attribute, against a fresh server whose five users (the provisioned admin included) are known
 // exactly, with creation times set through an injected clock.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { expectProblem } from '../support/client.ts';
 import { STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -150,11 +151,10 @@ const CASES: Record<string, Array<[string, string[]]>> = {
 
 for (const backend of backends()) {
   describe(`users list filter (${backend})`, () => {
-    let server: TestServer;
-    let clock = new Date('2024-01-01T00:00:00Z');
+    const clock = new Clock('2024-01-01T00:00:00Z');
 
     async function create(day: string, fields: Record<string, unknown>): Promise<any> {
-      clock = new Date(`2024-01-${day}T00:00:00Z`);
+      clock.set(`2024-01-${day}T00:00:00Z`);
       const res = await server.admin.post('/api/v1/users', fields);
       assert.equal(res.status, 201, res.text);
       return res.body;
@@ -167,8 +167,8 @@ for (const backend of backends()) {
       return res.body.items.map((u: any) => u.username);
     }
 
+    const server = withServer(backend, { now: clock.now });
     before(async () => {
-      server = await startServer(backend, { now: () => clock });
       await create('02', {
         username: 'alice', name: 'Alice Anders', givenName: 'Alice', familyName: 'Anders',
         email: 'alice@example.com', role: 'manager', password: STRONG_PASSWORD, path: 'users/eng', externalId: 'EXT-1',
@@ -182,11 +182,10 @@ for (const backend of backends()) {
         password: STRONG_PASSWORD, externalId: 'EXT-3',
       });
       await create('05', { username: 'dave-svc', name: 'Dave Service', type: 'service_account', role: 'metrics', path: 'services' });
-      clock = new Date('2024-02-01T00:00:00Z');
+      clock.set('2024-02-01T00:00:00Z');
       const disabled = await server.admin.patch(`/api/v1/users/${carol.id}`, { status: 'disabled' });
       assert.equal(disabled.status, 200, disabled.text);
     });
-    after(async () => { await server?.close(); });
 
     it('the fixture holds exactly the five known users, in creation order', async () => {
       const res = await server.admin.get('/api/v1/users');

@@ -1,9 +1,9 @@
 // GET /api/v1/users: the list shape, limit, keyset pagination and cursors. Each describe has a
 // server of its own so the set of users (the provisioned admin included) is known exactly.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, ADMIN } from '../support/server.ts';
 import { expectProblem, type Client } from '../support/client.ts';
 import { createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -40,15 +40,13 @@ function assertLimitRejected(res: Awaited<ReturnType<Client['get']>>): void {
 
 for (const backend of backends()) {
   describe(`users list: shape and limit (${backend})`, () => {
-    let server: TestServer;
     let ids: string[];
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       const me = await server.admin.get('/api/v1/users/me');
       const created = await createMany(server.admin, 100, 'bulk');
       ids = [me.body.id, ...created.map((u) => u.id)].sort();
     });
-    after(async () => { await server?.close(); });
 
     it('answers {items, nextCursor} with 100 items by default', async () => {
       const res = await server.admin.get('/api/v1/users');
@@ -97,15 +95,13 @@ for (const backend of backends()) {
   });
 
   describe(`users list: keyset pagination (${backend})`, () => {
-    let server: TestServer;
     let ordered: string[];
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       const me = await server.admin.get('/api/v1/users/me');
       ordered = [me.body.id];
       for (let i = 0; i < 6; i++) ordered.push((await createUser(server.admin, { username: uniqueName('page') })).id);
     });
-    after(async () => { await server?.close(); });
 
     it('visits every user exactly once in creation order with limit=2, ending with nextCursor null', async () => {
       const pages = await walk(server.admin, 'limit=2');
@@ -146,15 +142,13 @@ for (const backend of backends()) {
   });
 
   describe(`users list: pagination while users are added (${backend})`, () => {
-    let server: TestServer;
     let existing: string[];
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       const me = await server.admin.get('/api/v1/users/me');
       existing = [me.body.id];
       for (let i = 0; i < 8; i++) existing.push((await createUser(server.admin, { username: uniqueName('old') })).id);
     });
-    after(async () => { await server?.close(); });
 
     it('still visits every pre-existing user exactly once and never repeats one', async () => {
       const added: string[] = [];
@@ -199,7 +193,6 @@ for (const backend of backends()) {
   });
 
   describe(`users list: q, shortcuts and fields (${backend})`, () => {
-    let server: TestServer;
 
     async function usernames(query: string): Promise<string[]> {
       const res = await server.admin.get(`/api/v1/users?${query}`);
@@ -207,8 +200,8 @@ for (const backend of backends()) {
       return res.body.items.map((u: any) => u.username);
     }
 
+    const server = withServer(backend);
     before(async () => {
-      server = await startServer(backend);
       const create = (fields: Record<string, unknown>) => createUser(server.admin, fields);
       await create({ username: 'hal-9000', name: 'Hal Nine', email: 'hal@ship.example', role: 'auditor', password: STRONG_PASSWORD });
       await create({ username: 'ivy', name: 'Ivy Greene', email: 'IVY.G@Garden.example' });
@@ -220,7 +213,6 @@ for (const backend of backends()) {
       const res = await server.admin.patch(`/api/v1/users/${jo.id}`, { status: 'disabled' });
       assert.equal(res.status, 200, res.text);
     });
-    after(async () => { await server?.close(); });
 
     it('q matches a substring of username, name or email, case-insensitively', async () => {
       // hal-9000 by username, jo by name, kit by email.

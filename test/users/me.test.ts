@@ -1,8 +1,8 @@
 // /api/v1/users/me: every role reads and edits its own profile, and nothing else of itself.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, ADMIN } from '../support/server.ts';
 import { expectProblem } from '../support/client.ts';
 import { createLogin, uniqueName } from '../support/factories.ts';
 
@@ -11,13 +11,7 @@ const ROLES = ['admin', 'manager', 'auditor', 'metrics', 'backup', 'user'];
 
 for (const backend of backends()) {
   describe(`users me (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     it('GET /users/me returns the caller with isCurrent true', async () => {
       const { user, auth } = await createLogin(server.admin, 'user', { name: 'Self Seer' });

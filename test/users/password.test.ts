@@ -1,9 +1,9 @@
 // Password changes: PUT /users/me/password (proving the current one) and PUT /users/{id}/password
 // (admins and managers). The policy applies and the user's other sessions end.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, ADMIN, type TestServer } from '../support/server.ts';
+import { withServer, ADMIN } from '../support/server.ts';
 import { basic, expectProblem, type Client, type Response } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -15,13 +15,7 @@ type Reader = { get(path: string): Promise<Response> };
 
 for (const backend of backends()) {
   describe(`password changes (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     /** A session of this user: a Bearer client and a cookie client (reads need no CSRF token). */
     async function session(username: string, password = STRONG_PASSWORD): Promise<{ bearer: Client; cookie: Reader }> {

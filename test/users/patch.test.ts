@@ -1,9 +1,9 @@
 // PATCH /api/v1/users/{id}: JSON Merge Patch (RFC 7396) in both media types, Prefer, If-Match,
 // emailVerified on an email change and the active ↔ disabled status transitions.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createLogin, createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -11,13 +11,7 @@ const MERGE_PATCH = 'application/merge-patch+json';
 
 for (const backend of backends()) {
   describe(`users patch (${backend})`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startServer(backend);
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const server = withServer(backend);
 
     const url = (id: string) => `/api/v1/users/${id}`;
 

@@ -1,9 +1,10 @@
 // GET, PUT and DELETE of /api/v1/users/{id}: reads, projection, full replacement and the ETag
 // preconditions. PATCH lives in patch.test.ts, /users/me in me.test.ts.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
+import { Clock } from '../support/clock.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
 
@@ -11,15 +12,9 @@ const MISSING_ID = '0190a000-0000-7000-8000-000000000000';
 
 for (const backend of backends()) {
   describe(`users read, replace and delete (${backend})`, () => {
-    let server: TestServer;
-    let clock = new Date('2030-01-01T00:00:00.000Z');
-    const tick = () => (clock = new Date(clock.getTime() + 60_000));
-    before(async () => {
-      server = await startServer(backend, { now: () => clock });
-    });
-    after(async () => {
-      await server?.close();
-    });
+    const clock = new Clock('2030-01-01T00:00:00.000Z');
+    const tick = () => clock.advanceMs(60_000);
+    const server = withServer(backend, { now: clock.now });
 
     const url = (id: string) => `/api/v1/users/${id}`;
 
@@ -103,7 +98,7 @@ for (const backend of backends()) {
       assert.equal(user.type, 'internal', 'type stays');
       assert.equal(user.status, 'active', 'status stays when not named');
       assert.equal(user.createdAt, created.body.createdAt);
-      assert.equal(user.updatedAt, clock.toISOString());
+      assert.equal(user.updatedAt, clock.iso());
       assert.notEqual(res.headers.get('etag'), created.headers.get('etag'), 'the ETag changes');
 
       const fetched = await server.admin.get(url(user.id));
