@@ -2,32 +2,25 @@
 // user's personal access tokens too; minting a token, enrolling TOTP and issuing recovery codes
 // from an old session need a recent login; managers never manage users whose role grants what
 // a manager lacks; a plain user cannot probe which ids exist; idempotency records are purged.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { backends } from '../support/backends.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { withServer } from '../support/server.ts';
 import { basic, expectProblem, type Client } from '../support/client.ts';
 import { createLogin, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
-import { MailSink } from '../support/smtp.ts';
-import { Clock, OTHER_PASSWORD, drain, uniqueEmail } from '../lifecycle/helpers.ts';
+import { withMailServer } from '../support/smtp.ts';
+import { Clock } from '../support/clock.ts';
+import { OTHER_PASSWORD, drain, uniqueEmail } from '../lifecycle/helpers.ts';
 
 const THIRD_PASSWORD = 'saffron-kettle-obelisk-71';
 
 for (const backend of backends()) {
   describe(`credential repairs (${backend})`, () => {
-    const sink = new MailSink();
+    const sink = withMailServer();
     const clock = new Clock();
-    let server: TestServer;
-    before(async () => {
-      await sink.start();
-      server = await startServer(backend, { smtpUrl: sink.url, publicUrl: 'http://roster.test', worker: false, now: clock.now });
-    });
-    after(async () => {
-      await server?.close();
-      await sink.stop();
-    });
+    const server = withServer(backend, () => ({ smtpUrl: sink.url, publicUrl: 'http://roster.test', worker: false, now: clock.now }));
 
     async function login(username: string, password = STRONG_PASSWORD): Promise<Client> {
       const res = await server.anon.post('/api/v1/sessions', { username, password });
