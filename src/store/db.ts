@@ -52,7 +52,7 @@ async function openPglite(dataDir: string | undefined, image: Blob | undefined):
  * and other bits off every file after start and at close; files made in between sit in 0700
  * directories that no other user can enter.
  */
-async function makePrivate(dataDir: string): Promise<void> {
+export async function makePrivate(dataDir: string): Promise<void> {
   process.umask(0o077);
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   await fs.chmod(dataDir, 0o700);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../support/backends.ts';
 import { loadOrCreateSecret } from '../../src/credentials/secret-file.ts';
+import { makePrivate } from '../../src/store/db.ts';
 
 /** Every file and directory under `dir` with its permission bits. */
 async function modes(dir: string, found = new Map<string, number>(), prefix = ''): Promise<Map<string, number>> {
@@ -53,6 +54,12 @@ describe('embedded data directory modes', () => {
       await store.close();
     }
     await assertPrivate(dataDir);
+  });
+
+  it('creates missing parents of the data directory 0700 too', async () => {
+    const dataDir = path.join(await tempRoot(), 'nested', 'data');
+    await makePrivate(dataDir);
+    assert.equal((await fs.stat(dataDir)).mode & 0o777, 0o700);
     assert.equal((await fs.stat(path.dirname(dataDir))).mode & 0o777, 0o700, 'parents it creates are 0700 too');
   });
 
