@@ -64,11 +64,6 @@ export async function getUserById(db: Db, id: string, options: { forUpdate?: boo
   return row && toUser(row);
 }
 
-export async function getUserByUsername(db: Db, username: string): Promise<User | undefined> {
-  const row = await selectUsers(db).where('username_key', '=', foldKey(username)).executeTakeFirst();
-  return row && toUser(row);
-}
-
 /** The user holding this username or this email, preferring the email match. */
 export async function findExistingUser(db: Db, username: string, email: string | null): Promise<User | undefined> {
   const rows = await selectUsers(db)
