@@ -172,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   queue.onHousekeeping(ipLimits.purge);
   queue.onHousekeeping(lockout.purge);
   queue.onHousekeeping((at) => data.repos.idempotency.purgeBefore(new Date(at.getTime() - IDEMPOTENCY_TTL_MS)));
+  const passwords = createPasswords({ data, passwords: deps.passwords, lockout, recentLogin, credentials, now });
   const lifecycle = createLifecycle({
     data,
     now,
@@ -187,13 +188,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       emailVerification: DEFAULTS.emailVerificationTtlSeconds,
       ...deps.lifecycleTtl,
     },
-    credentials,
-    lockout,
+    newPassword: passwords,
     resetLimit: ipLimits.passwordReset,
   });
   const users = createUsers({ data, passwords: deps.passwords, now, newId, credentials, events: lifecycle.events });
   const groups = createGroups({ data, users, now, newId, credentials });
-  const passwords = createPasswords({ data, passwords: deps.passwords, lockout, recentLogin, credentials, now });
   app.decorate('system', system);
   app.decorate('keys', keys);
   app.decorate('queue', queue);

@@ -17,6 +17,7 @@ export interface CredentialHolder {
 
 export function createCredentialsChanged(deps: {
   caches: CredentialHolder[];
+  /** Each also drops the user from its own cache. */
   revokeSessions(userId: string, keepSession?: string): Promise<void>;
   revokeTokens(userId: string): Promise<void>;
 }): CredentialsChanged {
@@ -31,7 +32,6 @@ export function createCredentialsChanged(deps: {
     async revokeAll(userId, options = {}) {
       await deps.revokeSessions(userId, options.keepSession);
       await deps.revokeTokens(userId);
-      user(userId);
     },
   };
 }

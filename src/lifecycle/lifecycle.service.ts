@@ -4,10 +4,8 @@
 // rests in the database in clear.
 import type { UnitOfWork } from '../repos.ts';
 import type { PasswordHasher } from '../credentials/password.ts';
-import type { Lockout } from '../credentials/lockout.ts';
-import type { CredentialsChanged } from '../auth/credentials-changed.ts';
 import type { SecretBox } from '../credentials/secret-box.ts';
-import { assertStrongPassword } from '../credentials/password-policy.ts';
+import type { Passwords } from '../users/password.service.ts';
 import { problems } from '../http/problem.ts';
 import type { Queue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -34,9 +32,8 @@ export interface LifecycleDeps {
   mailer: Mailer;
   publicUrl: string;
   ttl: LifecycleTtl;
-  /** A reset password ends the user's sessions and tokens. */
-  credentials: CredentialsChanged;
-  lockout: Lockout;
+  /** Stores activation and reset passwords, with all that a new password ends. */
+  newPassword: Passwords;
   /** Limits reset requests per client address (wait → 429) and per mailbox (mail: false). */
   resetLimit(ip: string, mailbox: string): Promise<{ wait?: number; mail: boolean }>;
 }
@@ -135,13 +132,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         await findLiveToken(repos, input.token, 'activation', deps.now());
         throw problems.conflict('user.not_invited', 'This account is no longer waiting for activation.');
       }
-      await assertStrongPassword(input.password, user);
-      const passwordHash = await deps.passwords.hash(input.password);
-      await deps.data.transaction(async (tx) => {
-        await spendToken(tx, row, deps.now());
-        await tx.users.setPasswordHash(user.id, passwordHash, deps.now(), { emailVerified: true });
-      });
-      await deps.lockout.clear(user.username);
+      await deps.newPassword.store(user, input.password, { emailVerified: true, alongside: (tx) => spendToken(tx, row, deps.now()) });
       return (await users.getUserById(user.id))!;
     },
 
@@ -166,14 +157,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       const row = await findLiveToken(repos, input.token, 'password_reset', deps.now());
       const user = await users.getUserById(row.userId);
       if (!user || user.status !== 'active') throw problems.conflict('user.not_active', 'This account cannot reset its password.');
-      await assertStrongPassword(input.password, user);
-      const passwordHash = await deps.passwords.hash(input.password);
-      await deps.data.transaction(async (tx) => {
-        await spendToken(tx, row, deps.now());
-        await tx.users.setPasswordHash(user.id, passwordHash, deps.now());
-      });
-      await deps.lockout.clear(user.username);
-      await deps.credentials.revokeAll(user.id);
+      await deps.newPassword.store(user, input.password, { alongside: (tx) => spendToken(tx, row, deps.now()) });
     },
 
     async verifyEmail(input: { token: string }): Promise<void> {

@@ -18,6 +18,11 @@ export async function deleteTokens(db: Db, userId: string, purpose: string): Pro
   await db.deleteFrom('user_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).execute();
 }
 
+/** Deletes the user's unspent tokens of a purpose; a spent one stays, so a replay still reads "used". */
+export async function deleteUnusedTokens(db: Db, userId: string, purpose: string): Promise<void> {
+  await db.deleteFrom('user_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+}
+
 /** Stores a new token and deletes the user's older ones of the same purpose: only the newest works. */
 export async function replaceToken(
   db: Db,

@@ -8,7 +8,7 @@ import type { RecentLogin } from '../credentials/recent-login.ts';
 import type { CredentialsChanged } from '../auth/credentials-changed.ts';
 import type { CredentialActor } from '../auth/ownership.ts';
 import { problems } from '../http/problem.ts';
-import type { UnitOfWork } from '../repos.ts';
+import type { Repos, UnitOfWork } from '../repos.ts';
 import { credentialTarget } from './credential-target.ts';
 import type { User } from './user.model.ts';
 
@@ -21,21 +21,34 @@ export interface PasswordDeps {
   now: () => Date;
 }
 
+export interface StoreOptions {
+  /** The caller's own session, which survives its own change. */
+  keepSession?: string;
+  /** Set when the password came through a mailed link (activation): the address is proven. */
+  emailVerified?: boolean;
+  /** More work that must commit with the password, or not at all (spending a mailed token). */
+  alongside?: (tx: Repos) => Promise<void>;
+}
+
 export function createPasswords(deps: PasswordDeps) {
-  /** Stores a new password for `user`; every session but `keepSession` and every token end. */
-  async function store(user: User, password: string, keepSession?: string): Promise<void> {
+  /**
+   * The one way a new password is set (admin, self-service, activation, reset): the policy
+   * applies; then every session but `keepSession`, every token and the name's lockout end.
+   */
+  async function store(user: User, password: string, options: StoreOptions = {}): Promise<void> {
     if (user.type === 'service_account') {
       throw problems.conflict('user.service_account_password', 'Service accounts have no password: they use tokens.');
     }
     await assertStrongPassword(password, user);
     const passwordHash = await deps.passwords.hash(password);
     await deps.data.transaction(async (tx) => {
-      await tx.users.setPasswordHash(user.id, passwordHash, deps.now());
+      await options.alongside?.(tx);
+      await tx.users.setPasswordHash(user.id, passwordHash, deps.now(), { emailVerified: options.emailVerified });
       // A reset link still in someone's mailbox must not undo this password.
-      await tx.userTokens.deleteTokens(user.id, 'password_reset');
+      await tx.userTokens.deleteUnusedTokens(user.id, 'password_reset');
     });
     await deps.lockout.clear(user.username);
-    await deps.credentials.revokeAll(user.id, { keepSession });
+    await deps.credentials.revokeAll(user.id, { keepSession: options.keepSession });
   }
 
   return {
@@ -48,7 +61,7 @@ export function createPasswords(deps: PasswordDeps) {
       const user = await deps.data.repos.users.getUserById(actor.userId);
       if (!user) throw problems.notFound('user.not_found', 'No user has this id.');
       await deps.recentLogin.provePassword(user.username, input.currentPassword);
-      await store(user, input.password, actor.sessionId);
+      await store(user, input.password, { keepSession: actor.sessionId });
     },
 
     async set(actor: CredentialActor, id: string, password: string): Promise<void> {
