@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createPasswordHasher } from './credentials/password.ts';
 import { ProblemError } from './http/problem.ts';
-import { openStore } from './store/db.ts';
+import { DataDirInUseError, openStore } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { loadOrCreateSecret } from './credentials/secret-file.ts';
 
@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Opening the database and loading the application overlap: a restart serves sooner.
   const opening = openStore(
-    config.databaseUrl ? { backend: 'postgres', url: config.databaseUrl } : { backend: 'pglite', dataDir: config.dataDir },
+    config.databaseUrl
+      ? { backend: 'postgres', url: config.databaseUrl }
+      : { backend: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers },
   );
   const [{ buildApp }, store] = await Promise.all([import('./app.ts'), opening]);
   const warnings: [string, Record<string, unknown>][] = [];
@@ -77,7 +79,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : String((error as Error)?.stack ?? error);
+  const message =
+    error instanceof ConfigError
+      ? `configuration error: ${error.message}`
+      : error instanceof DataDirInUseError
+        ? error.message
+        : String((error as Error)?.stack ?? error);
   process.stderr.write(`roster: ${message}\n`);
   process.exit(1);
 });

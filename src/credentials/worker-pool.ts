@@ -32,6 +32,11 @@ export class WorkerPool<In, Out> {
     return this.all.size;
   }
 
+  /** How many holders keep the threads (see hold). */
+  get held(): number {
+    return this.holders;
+  }
+
   run(input: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.queue.push({ input, resolve, reject });

@@ -1,5 +1,5 @@
 // Opens the one store Roster runs on: embedded PGlite by default, PostgreSQL with DATABASE_URL.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -18,31 +18,106 @@ export interface Store {
 }
 
 export type StoreOptions =
-  | { backend: 'pglite'; dataDir?: string; /** A dumpDataDir() image to start from (tests). */ image?: Blob }
+  | {
+      backend: 'pglite';
+      dataDir?: string;
+      /** A dumpDataDir() image to start from (tests). */
+      image?: Blob;
+      /** PostgreSQL's shared_buffers (PGlite's own default: 128MB); start-up time grows with it. */
+      sharedBuffers?: string;
+    }
   | { backend: 'postgres'; url: string; poolSize?: number };
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.backend === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir, options.image);
+  return openPglite(options);
 }
 
-async function openPglite(dataDir: string | undefined, image: Blob | undefined): Promise<Store> {
-  if (dataDir) await makePrivate(dataDir);
-  const client = image ? new PGlite(dataDir, { loadDataDir: image }) : new PGlite(dataDir);
-  const dialect = pgliteDialect(client);
-  const db = new Kysely<Database>({ dialect });
-  await client.waitReady;
-  if (dataDir) await tighten(dataDir);
-  return {
-    db,
-    backend: 'pglite',
-    exec: (script) => dialect.driver.exec(script),
-    close: async () => {
-      await db.destroy();
-      if (dataDir) await tighten(dataDir);
-    },
-    dumpImage: async () => (await client.dumpDataDir('none')) as Blob,
+async function openPglite({ dataDir, image, sharedBuffers }: Extract<StoreOptions, { backend: 'pglite' }>): Promise<Store> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    const client = new PGlite(dataDir, {
+      ...(image && { loadDataDir: image }),
+      ...(sharedBuffers && { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] }),
+    });
+    const dialect = pgliteDialect(client);
+    const db = new Kysely<Database>({ dialect });
+    await client.waitReady;
+    if (dataDir) tighten(dataDir);
+    return {
+      db,
+      backend: 'pglite',
+      exec: (script) => dialect.driver.exec(script),
+      close: async () => {
+        try {
+          await db.destroy();
+          if (dataDir) tighten(dataDir);
+        } finally {
+          unlock();
+        }
+      },
+      dumpImage: async () => (await client.dumpDataDir('none')) as Blob,
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/** The embedded database's directory is in use by another process (PGlite is single-process). */
+export class DataDirInUseError extends Error {}
+
+const LOCK_FILE = 'roster.pid';
+/** Data directories this process has open, each with its own store. */
+const lockedHere = new Set<string>();
+
+/**
+ * PGlite is one PostgreSQL backend with no postmaster to keep a second process out, and two
+ * processes writing one data directory corrupt it. The first to create roster.pid (O_EXCL) owns
+ * the directory until it closes the store. A lock whose process is gone, or that names this very
+ * process (a container restarted as pid 1 after a crash), is stale and taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  makePrivate(dataDir);
+  const dir = path.resolve(dataDir);
+  const file = path.join(dir, LOCK_FILE);
+  const inUse = (owner: string) =>
+    new DataDirInUseError(
+      `the data directory ${dir} is in use by process ${owner}: one process per embedded database` +
+        ` (if no Roster runs there, remove ${file})`,
+    );
+  if (lockedHere.has(dir)) throw inUse(String(process.pid));
+  if (!createExclusive(file)) {
+    const owner = Number(fs.readFileSync(file, 'utf8').trim());
+    if (owner !== process.pid && isAlive(owner)) throw inUse(String(owner));
+    fs.rmSync(file, { force: true });
+    if (!createExclusive(file)) throw inUse(fs.readFileSync(file, 'utf8').trim()); // another took it over first
+  }
+  lockedHere.add(dir);
+  return () => {
+    lockedHere.delete(dir);
+    fs.rmSync(file, { force: true });
   };
+}
+
+function createExclusive(file: string): boolean {
+  try {
+    fs.writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -52,19 +127,31 @@ async function openPglite(dataDir: string | undefined, image: Blob | undefined):
  * and other bits off every file after start and at close; files made in between sit in 0700
  * directories that no other user can enter.
  */
-export async function makePrivate(dataDir: string): Promise<void> {
+export function makePrivate(dataDir: string): void {
   process.umask(0o077);
-  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  await fs.chmod(dataDir, 0o700);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
 }
 
-async function tighten(dir: string): Promise<void> {
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+/**
+ * Synchronous on purpose: it runs before the service listens and after it stops, and a thousand
+ * stats in a row cost milliseconds where a thousand round trips through the thread pool cost
+ * hundreds. A file PostgreSQL removes meanwhile is skipped.
+ */
+function tighten(dir: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const entry of entries) {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) await tighten(file);
+    if (entry.isDirectory()) tighten(file);
     if (!entry.isDirectory() && !entry.isFile()) continue;
-    const { mode } = await fs.stat(file);
-    if ((mode & 0o077) !== 0) await fs.chmod(file, mode & 0o700);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && (stat.mode & 0o077) !== 0) fs.chmodSync(file, stat.mode & 0o700);
   }
 }
 

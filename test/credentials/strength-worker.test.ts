@@ -119,12 +119,15 @@ for (const backend of backends()) {
       assert.equal(changed.status, 204, changed.text);
     });
 
-    it('stops the strength threads when the app closes', async () => {
+    it('lets go of the strength threads when the app closes', async () => {
       await checkStrength('correct-horse-battery-staple', {});
-      assert.ok(strengthPool.threads >= 1);
+      // The test harness holds the pool too (test/support/server.ts), so the threads outlive
+      // this app; the pool's own test below shows that the last release stops them.
+      const held = strengthPool.held;
       await server.stop();
-      assert.equal(strengthPool.threads, 0);
+      assert.equal(strengthPool.held, held - 1);
       server = await startServer(backend, { database: server.database, provision: false });
+      assert.equal(strengthPool.held, held);
     });
   });
 }

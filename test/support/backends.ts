@@ -92,6 +92,12 @@ function migratedPgliteDir(): Promise<string> {
   return pgliteTemplate;
 }
 
+/**
+ * A test database holds a few hundred rows, and PGlite's start-up time grows with its buffer
+ * pool: 128MB (the default) costs twice the start of 8MB, paid by every server a test starts.
+ */
+const TEST_SHARED_BUFFERS = '8MB';
+
 function pgliteDatabase(dataDir: string | undefined): TestDatabase {
   const dir = dataDir ?? path.join(SCRATCH, `roster-test-${process.pid}-${randomBytes(6).toString('hex')}`);
   if (!dataDir) madeDirs.add(dir);
@@ -103,7 +109,7 @@ function pgliteDatabase(dataDir: string | undefined): TestDatabase {
         await fs.mkdir(dir, { recursive: true });
         await execFileAsync('cp', ['-R', `${template}/.`, dir]);
       }
-      const store = await openStore({ backend: 'pglite', dataDir: dir });
+      const store = await openStore({ backend: 'pglite', dataDir: dir, sharedBuffers: TEST_SHARED_BUFFERS });
       await migrate(store);
       return store;
     },

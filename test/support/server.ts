@@ -5,12 +5,18 @@ import { after, before } from 'node:test';
 import { Writable } from 'node:stream';
 import { buildApp, type App, type AppDeps } from '../../src/app.ts';
 import { createPasswordHasher } from '../../src/credentials/password.ts';
+import { strengthPool } from '../../src/credentials/password-policy.ts';
 import type { Store } from '../../src/store/db.ts';
 import { createSystem } from '../../src/system/system.service.ts';
 import { createUnitOfWork } from '../../src/repos.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase, type BackendName, type TestDatabase } from './backends.ts';
 import { Client, basic } from './client.ts';
+
+// The test process keeps the strength threads across the servers it starts and stops: each app's
+// close would otherwise stop them, and each restart costs a thread a second of loading zxcvbn's
+// dictionaries. Idle threads are unref'd, so the process still exits.
+strengthPool.hold();
 
 export const TEST_ARGON2 = { memoryCost: 256, timeCost: 1, parallelism: 1 };
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';

@@ -1,0 +1,4 @@
+// Fails to load: the runner reports the file, not a crash of everything.
+import { missing } from './nowhere.mjs';
+
+missing();

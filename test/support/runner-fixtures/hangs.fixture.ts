@@ -1,0 +1,5 @@
+import { describe, it } from 'node:test';
+
+describe('hangs', () => {
+  it('never settles', () => new Promise(() => setInterval(() => {}, 1000)));
+});
