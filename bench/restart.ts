@@ -32,7 +32,7 @@ async function timeToServe(command: string, args: string[], env: Record<string, 
     return performance.now() - started;
   } finally {
     const exited = new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
-    process.kill(-child.pid!, 'SIGTERM');
+    if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGTERM');
     await exited;
     // npm may exit before the server it started has closed its database.
     while (groupAlive(child.pid!)) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,17 +1,17 @@
-// `npm start` runs this first: it compiles src/ into dist/ only when the sources changed since
-// the last build, so a restart serves at once instead of waiting for tsc. "Changed" is decided by
-// content, not by timestamps: a hash of every .ts file under src/ (paths included, so an added or
-// removed file counts), the tsconfig files and the TypeScript version, kept in dist/ after a
-// successful build. Plain JavaScript, so it runs without tsx or a compile of its own.
+// `npm start` (scripts/start.mjs) runs this first: it builds src/ into dist/ only when an input
+// changed since the last build, so a restart serves at once. "Changed" is decided by content, not
+// by timestamps: a hash of every .ts file under src/ (paths included, so an added or removed file
+// counts), the build script and package-lock.json (the bundle holds the dependencies' code), kept
+// in dist/ after a successful build. Plain JavaScript, so it runs without tsx.
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from './build.mjs';
 
 export const HASH_FILE = path.join('dist', '.source-hash');
 const ENTRY = path.join('dist', 'main.js');
-const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['scripts/build.mjs', 'package-lock.json'];
 
 function sourceFiles(dir, found = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -34,11 +34,9 @@ function readOr(file, fallback) {
 export function sourceHash(root) {
   const hash = createHash('sha256');
   const files = sourceFiles(path.join(root, 'src')).map((file) => path.relative(root, file)).sort();
-  for (const file of [...files, ...CONFIGS]) {
+  for (const file of [...files, ...INPUTS]) {
     hash.update(`${file}\0`).update(readOr(path.join(root, file), '<absent>')).update('\0');
   }
-  const typescript = readOr(path.join(root, 'node_modules', 'typescript', 'package.json'), '{}');
-  hash.update(`typescript ${JSON.parse(typescript).version ?? 'unknown'}`);
   return hash.digest('hex');
 }
 
@@ -51,29 +49,37 @@ export function buildState(root) {
   return { stale: false, reason: 'up to date', hash };
 }
 
-function tsc(root) {
-  const bin = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [bin, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  return result.status === 0;
+function bundle(root) {
+  try {
+    build(path.join(root, 'dist'));
+    return true;
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    return false;
+  }
 }
 
 /** Builds when stale; records the hash only after a build that succeeded. */
-export function ensureBuilt(root, build = tsc) {
+export function ensureBuilt(root, builder = bundle) {
   const state = buildState(root);
   if (!state.stale) return { built: false, reason: state.reason };
-  if (!build(root)) throw new Error(`the build failed (${state.reason})`);
+  if (!builder(root)) throw new Error(`the build failed (${state.reason})`);
   fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
   fs.writeFileSync(path.join(root, HASH_FILE), `${state.hash}\n`);
   return { built: true, reason: state.reason };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Builds dist/ when stale, saying so on stderr; exits with 1 when the build fails. */
+export function buildIfStale(root) {
   try {
     const { built, reason } = ensureBuilt(root);
-    if (built) process.stderr.write(`roster: compiled src/ into dist/ (${reason})\n`);
+    if (built) process.stderr.write(`roster: built src/ into dist/ (${reason})\n`);
   } catch (error) {
     process.stderr.write(`roster: ${error.message}\n`);
     process.exit(1);
   }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  buildIfStale(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
 }

@@ -41,7 +41,7 @@ export const DEFAULTS = {
   logLevel: 'info',
   // PGlite reads its files through the operating system's page cache, so a large pool mostly
   // holds pages twice, and every start pays for it: about 4 ms per MB before the first request.
-  pgliteSharedBuffers: '32MB',
+  pgliteSharedBuffers: '16MB',
 } as const;
 
 /** Never written to the log, whatever the level. */

@@ -3,21 +3,21 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createPasswordHasher } from './credentials/password.ts';
 import { ProblemError } from './http/problem.ts';
-import { DataDirInUseError, openStore } from './store/db.ts';
+import { DataDirInUseError, startStore } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { loadOrCreateSecret } from './credentials/secret-file.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // Opening the database and loading the application overlap: a restart serves sooner.
-  const opening = openStore(
+  // The database starts first: PGlite compiles its WebAssembly on background threads while this
+  // thread loads and builds the application (nothing queries until `ready`), so a restart
+  // serves sooner. Migrations run once it is ready, before anything is served.
+  const { store, ready } = startStore(
     config.databaseUrl
       ? { backend: 'postgres', url: config.databaseUrl }
       : { backend: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers },
   );
-  const [{ buildApp }, store] = await Promise.all([import('./app.ts'), opening]);
-  const warnings: [string, Record<string, unknown>][] = [];
-  await migrate(store, { warn: (message, details) => warnings.push([message, details]) });
+  const { buildApp } = await import('./app.ts');
   const secret = config.secret ?? (await loadOrCreateSecret(config.dataDir));
   const app = await buildApp({
     store,
@@ -34,6 +34,10 @@ async function main(): Promise<void> {
     lifecycleTtl: { activation: config.invitationTtlSeconds },
     logger: { level: config.logLevel },
   });
+  await app.ready();
+  await ready;
+  const warnings: [string, Record<string, unknown>][] = [];
+  await migrate(store, { warn: (message, details) => warnings.push([message, details]) });
 
   for (const [message, details] of warnings) app.log.warn(details, message);
 

@@ -3,7 +3,7 @@
 // (activation, password reset), so the mailer says so once at start-up and writes each mail at
 // warn: an operator who forgot SMTP_URL sees it, and a log pipeline that keeps warnings longer or
 // sends them further treats these lines as the secrets they are.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 
 export interface Mail {
@@ -28,10 +28,13 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Fas
       },
     };
   }
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  const smtpUrl = options.smtpUrl;
+  // nodemailer is loaded with the first mail, not at every start (it is a fifth of the bundle).
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(mail) {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+      await (await transport).sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
     },
   };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { pgliteDialect } from './pglite-driver.ts';
 import type { Database } from './schema.ts';
 
@@ -29,39 +29,63 @@ export type StoreOptions =
   | { backend: 'postgres'; url: string; poolSize?: number };
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  if (options.backend === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options);
+  const { store, ready } = startStore(options);
+  await ready;
+  return store;
 }
 
-async function openPglite({ dataDir, image, sharedBuffers }: Extract<StoreOptions, { backend: 'pglite' }>): Promise<Store> {
+/**
+ * The store at once, and a promise that it is ready for queries. PGlite compiles its WebAssembly
+ * on background threads and then starts PostgreSQL; the main thread can build the application
+ * meanwhile (main.ts), which is how a restart serves sooner. Nothing may query before `ready`.
+ */
+export function startStore(options: StoreOptions): { store: Store; ready: Promise<void> } {
+  if (options.backend === 'postgres') return { store: openPostgres(options.url, options.poolSize ?? 10), ready: Promise.resolve() };
+  return startPglite(options);
+}
+
+function startPglite({ dataDir, image, sharedBuffers }: Extract<StoreOptions, { backend: 'pglite' }>): {
+  store: Store;
+  ready: Promise<void>;
+} {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let client: PGlite;
   try {
-    const client = new PGlite(dataDir, {
+    client = new PGlite(dataDir, {
       ...(image && { loadDataDir: image }),
       ...(sharedBuffers && { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] }),
     });
-    const dialect = pgliteDialect(client);
-    const db = new Kysely<Database>({ dialect });
-    await client.waitReady;
-    if (dataDir) tighten(dataDir);
-    return {
-      db,
-      backend: 'pglite',
-      exec: (script) => dialect.driver.exec(script),
-      close: async () => {
-        try {
-          await db.destroy();
-          if (dataDir) tighten(dataDir);
-        } finally {
-          unlock();
-        }
-      },
-      dumpImage: async () => (await client.dumpDataDir('none')) as Blob,
-    };
   } catch (error) {
     unlock();
     throw error;
   }
+  const dialect = pgliteDialect(client);
+  const db = new Kysely<Database>({ dialect });
+  const ready = client.waitReady.then(
+    () => {
+      if (dataDir) tighten(dataDir);
+    },
+    (error: unknown) => {
+      unlock();
+      throw error;
+    },
+  );
+  ready.catch(() => {}); // the caller awaits it; a failure is theirs to report, never unhandled
+  const store: Store = {
+    db,
+    backend: 'pglite',
+    exec: (script) => dialect.driver.exec(script),
+    close: async () => {
+      try {
+        await db.destroy();
+        if (dataDir) tighten(dataDir);
+      } finally {
+        unlock();
+      }
+    },
+    dumpImage: async () => (await client.dumpDataDir('none')) as Blob,
+  };
+  return { store, ready };
 }
 
 /** The embedded database's directory is in use by another process (PGlite is single-process). */
@@ -155,16 +179,23 @@ function tighten(dir: string): void {
   }
 }
 
-async function openPostgres(url: string, max: number): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client losing its server must not crash the process; the next query reports it.
-  pool.on('error', () => {});
+function openPostgres(url: string, max: number): Store {
+  // pg is loaded when the store first connects: the embedded default never needs it, and its
+  // modules cost an embedded start some 30 ms.
+  let loading: Promise<pg.Pool> | undefined;
+  const pool = () =>
+    (loading ??= import('pg').then(({ default: driver }) => {
+      const created = new driver.Pool({ connectionString: url, max });
+      // An idle client losing its server must not crash the process; the next query reports it.
+      created.on('error', () => {});
+      return created;
+    }));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     backend: 'postgres',
     async exec(script) {
-      const client = await pool.connect();
+      const client = await (await pool()).connect();
       try {
         await client.query(script);
       } catch (error) {
@@ -175,6 +206,10 @@ async function openPostgres(url: string, max: number): Promise<Store> {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      // Kysely ends the pool it used; one that only exec() used is ended here.
+      if (loading) await (await loading).end().catch(() => {});
+    },
   };
 }

@@ -79,12 +79,17 @@ function compile(source: string): RegExp | undefined {
   }
 }
 
-const SCRIPTS: Script[] = SCRIPT_NAMES.split(';').flatMap((entry) => {
-  const [code, name] = entry.trim().split(' ');
-  const some = compile(`\\p{scx=${code}}`);
-  const only = compile(`^[\\p{scx=${code}}${NEUTRAL}]*$`);
-  return some && only ? [{ code, name: name.replace(/_/g, ' '), some, only }] : [];
-});
+// Some 170 Unicode-property expressions: compiled at the first check, not at every start.
+let scripts: Script[] | undefined;
+function allScripts(): Script[] {
+  scripts ??= SCRIPT_NAMES.split(';').flatMap((entry) => {
+    const [code, name] = entry.trim().split(' ');
+    const some = compile(`\\p{scx=${code}}`);
+    const only = compile(`^[\\p{scx=${code}}${NEUTRAL}]*$`);
+    return some && only ? [{ code, name: name.replace(/_/g, ' '), some, only }] : [];
+  });
+  return scripts;
+}
 
 // UTS #39 §5.2 "Highly Restrictive": one script, or Latin with the scripts written together in
 // Japanese, Chinese or Korean.
@@ -96,6 +101,7 @@ const ALLOWED_COMBINATIONS = [
 
 /** The names of the scripts a value mixes, or undefined when it is highly restrictive (UTS #39). */
 export function mixedScripts(value: string): string[] | undefined {
+  const SCRIPTS = allScripts();
   if (SCRIPTS.some((script) => script.only.test(value))) return undefined;
   if (ALLOWED_COMBINATIONS.some((combination) => combination.test(value))) return undefined;
   const used = SCRIPTS.filter((script) => script.some.test(value)).map((script) => script.name);

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { ConfigError, DEFAULTS, loadConfig } from '../../src/config.ts';
 
 describe('configuration', () => {
-  it('gives the embedded database a 32MB buffer pool unless told otherwise', () => {
-    assert.equal(DEFAULTS.pgliteSharedBuffers, '32MB');
-    assert.equal(loadConfig({}).pgliteSharedBuffers, '32MB');
+  it('gives the embedded database a 16MB buffer pool unless told otherwise', () => {
+    assert.equal(DEFAULTS.pgliteSharedBuffers, '16MB');
+    assert.equal(loadConfig({}).pgliteSharedBuffers, '16MB');
     for (const size of ['1MB', '2048kB', '256MB', '8GB']) {
       assert.equal(loadConfig({ ROSTER_PGLITE_SHARED_BUFFERS: size }).pgliteSharedBuffers, size);
     }

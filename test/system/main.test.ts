@@ -1,5 +1,6 @@
-// The real entry point: `npm start`'s process, configured only through the environment.
-import { describe, it, after } from 'node:test';
+// The real entry point: the bundle `npm start` builds and runs (scripts/build.mjs), in a process
+// configured only through the environment.
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -7,8 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { basic } from '../support/client.ts';
+import { build } from '../../scripts/build.mjs';
 
-const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
+// Inside the checkout, so the bundle finds node_modules and src/store/migrations as dist/ does.
+const OUT = new URL(`../../node_modules/.cache/roster-tests/dist-${process.pid}/`, import.meta.url).pathname;
+const MAIN = path.join(OUT, 'main.js');
 const ADMIN = { username: 'root', password: 'violet-harbour-ninety-lantern' };
 
 interface Running {
@@ -18,7 +22,7 @@ interface Running {
 }
 
 function run(env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,6 +54,8 @@ async function stop(running: Running): Promise<number | null> {
 }
 
 describe('main (the npm start process)', async () => {
+  before(() => build(OUT));
+  after(() => fs.rm(OUT, { recursive: true, force: true }));
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-main-'));
   after(() => fs.rm(dataDir, { recursive: true, force: true }));
   const env = { ROSTER_DATA_DIR: dataDir, ROSTER_ADMIN_USERNAME: ADMIN.username, ROSTER_ADMIN_PASSWORD: ADMIN.password };

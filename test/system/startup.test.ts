@@ -1,5 +1,5 @@
-// `npm start` compiles only when the sources changed since the last build (by content), so a
-// restart does not wait for tsc. Run on a temporary src/dist layout with a stand-in build.
+// `npm start` builds only when an input changed since the last build (by content), so a restart
+// does not wait for a build. Run on a temporary src/dist layout with a stand-in build.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import { buildState, ensureBuilt, HASH_FILE } from '../../scripts/build-if-stale
 describe('build only when sources changed', () => {
   let root: string;
   let builds: number;
-  /** Stands in for tsc: writes dist/main.js, as a successful build does. */
+  /** Stands in for the bundler: writes dist/main.js, as a successful build does. */
   const build = (dir: string) => {
     builds += 1;
     fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
@@ -28,8 +28,8 @@ describe('build only when sources changed', () => {
     write('src/main.ts', 'export const a = 1;\n');
     write('src/store/db.ts', 'export const b = 2;\n');
     write('src/store/migrations/0001_init.sql', 'SELECT 1;\n');
-    write('tsconfig.json', '{}\n');
-    write('tsconfig.build.json', '{}\n');
+    write('scripts/build.mjs', '// build\n');
+    write('package-lock.json', '{}\n');
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -49,12 +49,13 @@ describe('build only when sources changed', () => {
     assert.equal(builds, 1);
   });
 
-  it('rebuilds when a source changes, is added or is removed, or a tsconfig changes', () => {
+  it('rebuilds when a source changes, is added or is removed, or the build script or the locked dependencies change', () => {
     const changes: [string, () => void][] = [
       ['changed', () => write('src/store/db.ts', 'export const b = 3;\n')],
       ['added', () => write('src/users/identifiers.ts', 'export {};\n')],
       ['removed', () => fs.rmSync(path.join(root, 'src/users/identifiers.ts'))],
-      ['tsconfig', () => write('tsconfig.build.json', '{ "compilerOptions": {} }\n')],
+      ['build script', () => write('scripts/build.mjs', '// build, changed\n')],
+      ['dependencies', () => write('package-lock.json', '{ "lockfileVersion": 3 }\n')],
     ];
     for (const [what, change] of changes) {
       const before = builds;
