@@ -46,7 +46,25 @@ export async function insertGroup(db: Db, id: string, fields: GroupFields, now: 
   await mapUnique(() =>
     db.insertInto('groups').values({ id, ...columns(fields), created_at: now, updated_at: now }).execute(),
   );
+  await refreshGrantsSuperuser(db);
   return (await getGroupById(db, id))!;
+}
+
+/**
+ * Recomputes groups.grants_superuser after a change to the tree or to a superuser flag, in the
+ * same transaction. The hierarchy lock comes first, so two transactions that change the tree at
+ * once recompute one after the other, the second seeing the first's committed change (each
+ * statement reads afresh); groups are few, so the walk over all of them is cheap.
+ */
+async function refreshGrantsSuperuser(db: Db): Promise<void> {
+  await lockHierarchy(db);
+  await sql`
+    WITH RECURSIVE granting(id) AS (
+      SELECT id FROM groups WHERE is_superuser
+      UNION SELECT g.id FROM groups g JOIN granting p ON g.parent_id = p.id
+    )
+    UPDATE groups SET grants_superuser = NOT grants_superuser
+    WHERE grants_superuser <> (id IN (SELECT id FROM granting))`.execute(db);
 }
 
 export async function getGroupById(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<Group | undefined> {
@@ -60,6 +78,7 @@ export async function updateGroup(db: Db, id: string, fields: GroupFields, now: 
   await mapUnique(() =>
     db.updateTable('groups').set({ ...columns(fields), updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute(),
   );
+  await refreshGrantsSuperuser(db);
   return getGroupById(db, id);
 }
 
@@ -68,6 +87,7 @@ export class GroupHasChildren extends Error {}
 export async function deleteGroup(db: Db, id: string): Promise<void> {
   try {
     await db.deleteFrom('groups').where('id', '=', id).execute();
+    // A deleted group has no children (RESTRICT), so no other group's status depends on it.
   } catch (error) {
     // ON DELETE RESTRICT reports restrict_violation (23001) on newer PostgreSQL (and PGlite),
     // foreign_key_violation (23503) on older ones.
@@ -116,12 +136,8 @@ export async function ancestorIds(db: Db, id: string): Promise<string[]> {
 /** True when any of these groups or their ancestors is a superuser group. */
 export async function grantsSuperuser(db: Db, ids: string[]): Promise<boolean> {
   if (ids.length === 0) return false;
-  const result = await sql<{ yes: boolean }>`
-    WITH RECURSIVE up(id) AS (
-      SELECT g.id FROM groups g WHERE g.id = ANY(${ids}::uuid[])
-      UNION SELECT g.parent_id FROM groups g JOIN up ON g.id = up.id WHERE g.parent_id IS NOT NULL
-    ) SELECT coalesce(bool_or(g.is_superuser), false) AS yes FROM groups g JOIN up ON g.id = up.id`.execute(db);
-  return result.rows[0]?.yes ?? false;
+  const row = await db.selectFrom('groups').select('id').where('id', 'in', ids).where('grants_superuser', '=', true).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function existingGroupIds(db: Db, ids: string[]): Promise<Set<string>> {

@@ -133,6 +133,8 @@ export interface GroupsTable {
   name_key: string;
   parent_id: string | null;
   is_superuser: boolean;
+  /** Maintained by the group repository: is_superuser here or on an ancestor. */
+  grants_superuser: Generated<boolean>;
   attributes: Json<Record<string, unknown>>;
   created_at: Timestamp;
   updated_at: Timestamp;

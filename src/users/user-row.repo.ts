@@ -9,14 +9,11 @@ type Db = Kysely<Database>;
 type Row = Selectable<UsersTable> & { group_ids: string[]; is_superuser: boolean };
 
 /**
- * True when any of the user's groups, or any ancestor of them, is a superuser group. UNION (not
- * UNION ALL) ends the walk even if a cycle ever slipped in.
+ * True when any of the user's groups, or any ancestor of them, is a superuser group: one indexed
+ * join on groups.grants_superuser, which the group repository keeps with the tree.
  */
-export const IS_SUPERUSER = sql<boolean>`coalesce((
-  WITH RECURSIVE closure(id) AS (
-    SELECT gm.group_id FROM group_members gm WHERE gm.user_id = users.id
-    UNION SELECT g.parent_id FROM groups g JOIN closure c ON g.id = c.id WHERE g.parent_id IS NOT NULL
-  ) SELECT bool_or(g.is_superuser) FROM groups g JOIN closure c ON g.id = c.id), false)`;
+export const IS_SUPERUSER = sql<boolean>`EXISTS (
+  SELECT 1 FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE gm.user_id = users.id AND g.grants_superuser)`;
 const GROUP_IDS = sql<string[]>`coalesce((SELECT array_agg(gm.group_id::text ORDER BY gm.group_id) FROM group_members gm WHERE gm.user_id = users.id), '{}'::text[])`;
 
 /** Every user column plus the derived memberships, for queries that read whole users. */
