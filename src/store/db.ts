@@ -134,7 +134,8 @@ function createExclusive(file: string): boolean {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs (one of another user's counts: it cannot be signalled). */
+export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { openStore, type Store } from '../../src/store/db.ts';
+import { isAlive, openStore, type Store } from '../../src/store/db.ts';
 import { listMigrations, migrate } from '../../src/store/migrate.ts';
 
 export type BackendName = 'pglite' | 'postgres';
@@ -50,18 +50,10 @@ process.once('exit', () => {
   for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Directories of test processes that were killed before their exit handler ran. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+// Directories of test processes that were killed before their exit handler ran.
 for (const name of readdirSync(SCRATCH)) {
   const pid = /^roster-test-(\d+)-|^roster-pglite-template-\w+\.(\d+)\./.exec(name);
-  if (pid && !alive(Number(pid[1] ?? pid[2]))) rmSync(path.join(SCRATCH, name), { recursive: true, force: true });
+  if (pid && !isAlive(Number(pid[1] ?? pid[2]))) rmSync(path.join(SCRATCH, name), { recursive: true, force: true });
 }
 
 /**
