@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { createPasswordHasher } from '../src/credentials/password.ts';
-import { DataDirInUseError, openStore } from '../src/store/db.ts';
+import { configuredStore, DataDirInUseError, openStore } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { seedUsers } from '../src/store/seed.ts';
 
@@ -24,11 +24,7 @@ async function main(): Promise<void> {
   const users = count(values.users, '--users');
   const groups = count(values.groups, '--groups', Math.ceil(users / 1000));
   const config = loadConfig();
-  const store = await openStore(
-    config.databaseUrl
-      ? { backend: 'postgres', url: config.databaseUrl }
-      : { backend: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers },
-  );
+  const store = await openStore(configuredStore(config));
   try {
     await migrate(store);
     const passwordHash = values.password ? await createPasswordHasher().hash(values.password) : undefined;

@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createPasswordHasher } from './credentials/password.ts';
 import { ProblemError } from './http/problem.ts';
-import { DataDirInUseError, startStore } from './store/db.ts';
+import { configuredStore, DataDirInUseError, startStore } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { loadOrCreateSecret } from './credentials/secret-file.ts';
 
@@ -12,11 +12,7 @@ async function main(): Promise<void> {
   // The database starts first: PGlite compiles its WebAssembly on background threads while this
   // thread loads and builds the application (nothing queries until `ready`), so a restart
   // serves sooner. Migrations run once it is ready, before anything is served.
-  const { store, ready } = startStore(
-    config.databaseUrl
-      ? { backend: 'postgres', url: config.databaseUrl }
-      : { backend: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers },
-  );
+  const { store, ready } = startStore(configuredStore(config));
   const { buildApp } = await import('./app.ts');
   const secret = config.secret ?? (await loadOrCreateSecret(config.dataDir));
   const app = await buildApp({

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { pgliteDialect } from './pglite-driver.ts';
+import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';
 
 export interface Store {
@@ -27,6 +28,13 @@ export type StoreOptions =
       sharedBuffers?: string;
     }
   | { backend: 'postgres'; url: string; poolSize?: number };
+
+/** The store the configuration names: the PostgreSQL server of DATABASE_URL, else the embedded one. */
+export function configuredStore(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'pgliteSharedBuffers'>): StoreOptions {
+  return config.databaseUrl
+    ? { backend: 'postgres', url: config.databaseUrl }
+    : { backend: 'pglite', dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers };
+}
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   const { store, ready } = startStore(options);
