@@ -23,6 +23,9 @@ import { hkdfSync } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import { bearerScheme, cookieScheme, tokenScheme } from './auth/bearer.ts';
 import { ValidityCache } from './auth/validity-cache.ts';
+import { LoginSubjects } from './auth/login-subjects.ts';
+import { UserCache, type UserCacheOptions } from './users/user-cache.ts';
+import { followChanges } from './caches.ts';
 import { createSecretBox } from './credentials/secret-box.ts';
 import { createMfa } from './mfa/mfa.service.ts';
 import { mfaRoutes } from './mfa/mfa.routes.ts';
@@ -77,6 +80,8 @@ export interface AppDeps {
   now?: () => Date;
   newId?: () => string;
   logger?: FastifyServerOptions['logger'];
+  /** Sizes of the user cache (0 turns a part off) and its backstop expiry. */
+  userCache?: Partial<UserCacheOptions>;
 }
 
 export interface RouteAccess {
@@ -145,6 +150,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const sessionCache = new ValidityCache<LiveSession>(now);
   const tokenCache = new ValidityCache<LiveToken>(now);
+  const userCache = new UserCache({ ...DEFAULTS.userCache, ...deps.userCache });
+  const loginSubjects = new LoginSubjects((username) => data.repos.users.getLoginSubject(username), now);
+  const stopFollowing = followChanges(deps.store.changes, { users: userCache, principals: [sessionCache, tokenCache, loginSubjects], loginSubjects });
+  app.addHook('onClose', async () => stopFollowing());
   const sessions = createSessions({
     data,
     keys,
@@ -191,7 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     newPassword: passwords,
     resetLimit: ipLimits.passwordReset,
   });
-  const users = createUsers({ data, passwords: deps.passwords, now, newId, credentials, events: lifecycle.events });
+  const users = createUsers({ data, passwords: deps.passwords, now, newId, credentials, events: lifecycle.events, cache: userCache });
   const groups = createGroups({ data, users, now, newId, credentials });
   app.decorate('system', system);
   app.decorate('keys', keys);
@@ -234,7 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const authenticate = createAuthenticator([
     basicScheme({
       ...checkDeps,
-      findLoginSubject: (username) => data.repos.users.getLoginSubject(username),
+      findLoginSubject: (username) => loginSubjects.get(username),
       ipThrottle: ipLimits.basic,
       ipSucceeded: ipLimits.basicSucceeded,
     }),

@@ -42,6 +42,8 @@ export const DEFAULTS = {
   // PGlite reads its files through the operating system's page cache, so a large pool mostly
   // holds pages twice, and every start pays for it: about 4 ms per MB before the first request.
   pgliteSharedBuffers: '16MB',
+  // The change feed forgets entries as they change; the expiry is only a backstop.
+  userCache: { users: 20_000, lists: 256, ttlMs: 60_000 },
 } as const;
 
 /** Never written to the log, whatever the level. */

@@ -10,7 +10,7 @@ import type { Groups } from './group.service.ts';
 import type { Group } from './group.model.ts';
 import { groupEtag, toGroupView } from './group.view.ts';
 import type { Users } from '../users/user.service.ts';
-import { ListQuerySchema, listQueryOf, userPage } from '../users/user.routes.ts';
+import { ListQuerySchema, listQueryOf, sendUserPage } from '../users/user.routes.ts';
 
 const TAGS = ['Groups'];
 const groupRef = Type.Unsafe({ $ref: 'Group#' });
@@ -159,8 +159,8 @@ export async function groupRoutes(app: FastifyInstance, deps: { groups: Groups; 
       }),
       response: { 200: { $ref: 'UserList#' }, ...problemResponses(400, 401, 403, 404, 412) },
     },
-    handler: async (request) =>
-      userPage(deps.users, request, await deps.groups.members(request.params.id, listQueryOf(request.query))),
+    handler: async (request, reply) =>
+      sendUserPage(deps.users, request, reply, await deps.groups.members(request.params.id, listQueryOf(request.query))),
   });
 
   const MemberParams = Type.Object({ id: Type.String(), userId: Type.String() });

@@ -7,10 +7,13 @@ import type pg from 'pg';
 import { pgliteDialect } from './pglite-driver.ts';
 import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';
+import { CHANGE_CHANNEL, ChangeFeed } from './changes.ts';
 
 export interface Store {
   readonly db: Kysely<Database>;
   readonly backend: 'pglite' | 'postgres';
+  /** What every process on this database changes (migration 0008); this process's own changes arrive before the write that made them returns. */
+  readonly changes: ChangeFeed;
   /** Runs a multi-statement SQL script in one session (migrations). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
@@ -69,9 +72,13 @@ function startPglite({ dataDir, image, sharedBuffers }: Extract<StoreOptions, { 
   }
   const dialect = pgliteDialect(client);
   const db = new Kysely<Database>({ dialect });
+  // One session: its own notifications are all there are, delivered as each statement completes.
+  const changes = new ChangeFeed(false);
   const ready = client.waitReady.then(
-    () => {
+    async () => {
       if (dataDir) tighten(dataDir);
+      await client.listen(CHANGE_CHANNEL, (payload) => changes.deliver(payload));
+      changes.setHealthy(true);
     },
     (error: unknown) => {
       unlock();
@@ -82,6 +89,7 @@ function startPglite({ dataDir, image, sharedBuffers }: Extract<StoreOptions, { 
   const store: Store = {
     db,
     backend: 'pglite',
+    changes,
     exec: (script) => dialect.driver.exec(script),
     close: async () => {
       try {
@@ -189,6 +197,13 @@ function tighten(dir: string): void {
 }
 
 function openPostgres(url: string, max: number): Store {
+  const changes = new ChangeFeed(false, () => void listen());
+  // Each notification is delivered once: by the pool session that made it (its own, heard before
+  // its commit returns), or else by the listening connection.
+  const poolBackends = new Set<number>();
+  const deliver = (message: { channel: string; payload?: string }) => {
+    if (message.channel === CHANGE_CHANNEL && message.payload !== undefined) changes.deliver(message.payload);
+  };
   // pg is loaded when the store first connects: the embedded default never needs it, and its
   // modules cost an embedded start some 30 ms.
   let loading: Promise<pg.Pool> | undefined;
@@ -197,12 +212,60 @@ function openPostgres(url: string, max: number): Store {
       const created = new driver.Pool({ connectionString: url, max });
       // An idle client losing its server must not crash the process; the next query reports it.
       created.on('error', () => {});
+      // Every session listens too: PostgreSQL hands a session its own notifications as its
+      // transaction commits, before the commit returns, so a write is never followed by a read
+      // of this process's caches that has not heard of it. Queued first, so it runs first.
+      created.on('connect', (client) => {
+        const backend = (client as unknown as { processID: number }).processID;
+        poolBackends.add(backend);
+        client.on('notification', (message) => message.processId === backend && deliver(message));
+        client.query(`LISTEN ${CHANGE_CHANNEL}`).catch(() => {});
+      });
+      created.on('remove', (client) => poolBackends.delete((client as unknown as { processID: number }).processID));
       return created;
     }));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+
+  // One connection that only listens hears the other processes' changes, whatever the pool
+  // holds at the moment. While it is down the feed is unhealthy; it reconnects with backoff.
+  let listener: pg.Client | undefined;
+  let closed = false;
+  let retryMs = 100;
+  async function listen(): Promise<void> {
+    if (closed || listener) return;
+    const { default: driver } = await import('pg');
+    const client = new driver.Client({ connectionString: url });
+    listener = client;
+    let gone = false;
+    const lost = () => {
+      if (gone) return;
+      gone = true;
+      listener = undefined;
+      changes.setHealthy(false);
+      client.end().catch(() => {});
+      if (closed) return;
+      setTimeout(() => void listen(), retryMs).unref();
+      retryMs = Math.min(retryMs * 2, 5_000);
+    };
+    client.on('notification', (message) => poolBackends.has(message.processId) || deliver(message));
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    } catch {
+      lost();
+      return;
+    }
+    if (gone) return;
+    retryMs = 100;
+    changes.setHealthy(true);
+  }
+
   return {
     db,
     backend: 'postgres',
+    changes,
     async exec(script) {
       const client = await (await pool()).connect();
       try {
@@ -216,6 +279,11 @@ function openPostgres(url: string, max: number): Store {
       }
     },
     close: async () => {
+      closed = true;
+      const last = listener;
+      listener = undefined;
+      changes.setHealthy(false);
+      await last?.end().catch(() => {});
       await db.destroy();
       // Kysely ends the pool it used; one that only exec() used is ended here.
       if (loading) await (await loading).end().catch(() => {});

@@ -64,6 +64,13 @@ export async function getUserById(db: Db, id: string, options: { forUpdate?: boo
   return row && toUser(row);
 }
 
+/** The users with these ids (those that exist), in no particular order. */
+export async function getUsersByIds(db: Db, ids: string[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectUsers(db).where('users.id', 'in', ids).execute();
+  return rows.map(toUser);
+}
+
 /** The user holding this username or this email, preferring the email match. */
 export async function findExistingUser(db: Db, username: string, email: string | null): Promise<User | undefined> {
   const rows = await selectUsers(db)

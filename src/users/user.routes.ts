@@ -17,7 +17,7 @@ import {
   UserReplaceSchema,
 } from './user.schema.ts';
 import type { Actor, Users } from './user.service.ts';
-import { toUserView, userEtag } from './user.view.ts';
+import { toUserView, userEtag, userJson } from './user.view.ts';
 
 const userRef = Type.Unsafe({ $ref: 'User#' });
 const IdParams = Type.Object({ id: Type.String({ description: 'User id' }) });
@@ -54,20 +54,32 @@ async function viewsOf(users: Users, request: FastifyRequest, list: User[]): Pro
   return views;
 }
 
+/** Each user's JSON as the request asks for it: the plain view goes through userJson, which remembers it. */
+async function jsonOf(users: Users, request: FastifyRequest, list: User[]): Promise<string[]> {
+  if (fieldsOf(request) === undefined && !wantsGroups(request)) return list.map((u) => userJson(u, request.principal?.userId));
+  return (await viewsOf(users, request, list)).map((view) => JSON.stringify(view));
+}
+
+const asIs = (body: string) => body;
+
+/** Sends JSON already rendered (each value was mapped to its wire format by user.view.ts). */
+function sendJson(reply: FastifyReply, body: string) {
+  return reply.type('application/json; charset=utf-8').serializer(asIs).send(body);
+}
+
 async function sendUser(users: Users, request: FastifyRequest, reply: FastifyReply, user: User, status = 200) {
   reply.header('etag', userEtag(user));
   if (wantsMinimal(request)) {
     return reply.status(204).header('preference-applied', 'return=minimal').send();
   }
-  return reply.status(status).send((await viewsOf(users, request, [user]))[0]);
+  return sendJson(reply.status(status), (await jsonOf(users, request, [user]))[0]);
 }
 
 /** One page of users as `{ items, nextCursor }`; the groups' members route answers the same way. */
-export async function userPage(users: Users, request: FastifyRequest, page: { users: User[]; more: boolean }) {
-  return {
-    items: await viewsOf(users, request, page.users),
-    nextCursor: page.more ? encodeCursor(page.users[page.users.length - 1].id) : null,
-  };
+export async function sendUserPage(users: Users, request: FastifyRequest, reply: FastifyReply, page: { users: User[]; more: boolean }) {
+  const items = await jsonOf(users, request, page.users);
+  const nextCursor = page.more ? encodeCursor(page.users[page.users.length - 1].id) : null;
+  return sendJson(reply, `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`);
 }
 
 /** The list query with its cursor decoded. */
@@ -153,7 +165,7 @@ export async function userRoutes(app: FastifyInstance, deps: { users: Users }): 
       }),
       response: { 200: { $ref: 'UserList#' }, ...problemResponses(400, 401, 403, 412) },
     },
-    handler: async (request) => userPage(users, request, await users.list(listQueryOf(request.query))),
+    handler: async (request, reply) => sendUserPage(users, request, reply, await users.list(listQueryOf(request.query))),
   });
 
   r.get('/api/v1/users/paths', {

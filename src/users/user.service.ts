@@ -24,6 +24,7 @@ import { userEtag } from './user.view.ts';
 import { canonicalId } from '../ids.ts';
 import { withFilterProblems } from '../filter/filter-problem.ts';
 import { checkUserNames } from './identifiers.ts';
+import type { UserCache } from './user-cache.ts';
 
 export type { Actor };
 
@@ -34,6 +35,8 @@ export interface UserDeps {
   newId: () => string;
   /** Told after a user changes or goes, so cached credentials and sessions follow at once. */
   credentials: CredentialsChanged;
+  /** Hot reads from memory; without it every read goes to the database. */
+  cache?: UserCache;
   /** Lifecycle reactions (mails, deferred work), written through the change's own repositories. */
   events?: UserEvents;
 }
@@ -144,7 +147,8 @@ export function createUsers(deps: UserDeps) {
 
   async function get(rawId: string): Promise<User> {
     const id = canonicalId(rawId);
-    const user = id ? await repos.users.getUserById(id) : undefined;
+    const load = (key: string) => repos.users.getUserById(key);
+    const user = id ? await (deps.cache ? deps.cache.user(id, load) : load(id)) : undefined;
     if (!user) throw notFound();
     return user;
   }
@@ -322,10 +326,13 @@ export function createUsers(deps: UserDeps) {
         }
         group = { id, includeDescendants: query.includeDescendants ?? false };
       }
-      const rows = await withFilterProblems(() =>
-        repos.users.listUsers({ filters, q: query.q || undefined, group, afterId: query.after, limit: query.limit + 1 }),
-      );
-      return { users: rows.slice(0, query.limit), more: rows.length > query.limit };
+      const listQuery = { filters, q: query.q || undefined, group, afterId: query.after, limit: query.limit + 1 };
+      const run = async () => {
+        const rows = await withFilterProblems(() => repos.users.listUsers(listQuery));
+        return { users: rows.slice(0, query.limit), more: rows.length > query.limit };
+      };
+      if (!deps.cache) return run();
+      return deps.cache.page(JSON.stringify(listQuery), run, (ids) => repos.users.getUsersByIds(ids));
     },
 
     /** The groups the users are direct members of, by id (for `expand=groups`). */

@@ -1,0 +1,49 @@
+// Basic sends the password with every request; verifying it is cached (basic.ts), and this
+// caches the other half, the read of who the username names and its lock state, so a repeat
+// costs no database round trip. Entries live at most VALIDITY_TTL_MS, and go at once when the
+// change feed announces a change to the user or to the name's lock state (any process's), or
+// when this process records an attempt against the name.
+import { VALIDITY_TTL_MS } from './validity-cache.ts';
+import type { LoginSubject } from './scheme.ts';
+import { foldKey } from '../users/user.model.ts';
+
+const LIMIT = 10_000;
+
+export class LoginSubjects {
+  private readonly entries = new Map<string, { subject: LoginSubject; until: number }>();
+  private generation = 0;
+
+  constructor(
+    private readonly load: (username: string) => Promise<LoginSubject>,
+    private readonly now: () => Date,
+  ) {}
+
+  async get(username: string): Promise<LoginSubject> {
+    const key = foldKey(username);
+    const entry = this.entries.get(key);
+    if (entry && entry.until > this.now().getTime()) return entry.subject;
+    const generation = this.generation;
+    const subject = await this.load(username);
+    // A read that raced a change it has not seen is not kept (see user-cache.ts).
+    if (generation === this.generation) {
+      if (this.entries.size >= LIMIT) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(key, { subject, until: this.now().getTime() + VALIDITY_TTL_MS });
+    }
+    return subject;
+  }
+
+  forgetUsernameKeys(keys: string[]): void {
+    this.generation++;
+    for (const key of keys) this.entries.delete(key);
+  }
+
+  forgetUser(userId: string): void {
+    this.generation++;
+    for (const [key, entry] of this.entries) if (entry.subject.user?.id === userId) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+}
