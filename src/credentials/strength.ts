@@ -9,10 +9,17 @@ import { bounded, MIN_SCORE, type StrengthInput, type StrengthResult } from './s
 
 export * from './strength-input.ts';
 
+export const L33T_READINGS = 4;
+
 let zxcvbn: ZxcvbnFactory | undefined;
 
 function checker(): ZxcvbnFactory {
   zxcvbn ??= new ZxcvbnFactory({
+    // zxcvbn tries up to this many l33t readings of a password (3 → e, 0 → o, …), each a full
+    // dictionary pass: at its default of 100 a 25-character passphrase with four digits costs
+    // ~100 ms of CPU, more than two argon2 hashes; 4 costs ~10 ms and judges the common l33t
+    // spellings alike (test/credentials/strength-worker.test.ts).
+    l33tMaxSubstitutions: L33T_READINGS,
     translations: en.translations,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary },

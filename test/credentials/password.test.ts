@@ -1,7 +1,7 @@
 // argon2id with the production parameters, and the passphrase policy.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPasswordHasher, PRODUCTION_ARGON2 } from '../../src/credentials/password.ts';
+import { createPasswordHasher, limit, PRODUCTION_ARGON2 } from '../../src/credentials/password.ts';
 import { assertStrongPassword, passwordWeaknesses } from '../../src/credentials/password-policy.ts';
 import { ProblemError } from '../../src/http/problem.ts';
 
@@ -24,6 +24,42 @@ describe('argon2id hashing', () => {
     const hasher = createPasswordHasher({ memoryCost: 256, timeCost: 1, parallelism: 1 });
     assert.equal(await hasher.verify('not-a-hash', 'whatever'), false);
     await hasher.burn('whatever'); // completes without throwing
+  });
+});
+
+describe('hash concurrency', () => {
+  it('runs at most `size` tasks at once, in arrival order, and hands each freed slot to the next', async () => {
+    const slot = limit(2);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const releases: (() => void)[] = [];
+    const tasks = Array.from({ length: 6 }, (_, i) =>
+      slot(async () => {
+        running++;
+        most = Math.max(most, running);
+        order.push(i);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        running--;
+        return i;
+      }),
+    );
+    // A newcomer arriving the moment a slot frees must still wait its turn.
+    while (order.length < 6) {
+      await new Promise((resolve) => setImmediate(resolve));
+      releases.shift()?.();
+      void slot(async () => -1).then(() => assert.ok(running <= 2));
+    }
+    releases.splice(0).forEach((release) => release());
+    assert.deepEqual(await Promise.all(tasks), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(order, [0, 1, 2, 3, 4, 5]);
+    assert.equal(most, 2);
+  });
+
+  it('hashes and verifies through the limit', async () => {
+    const hasher = createPasswordHasher({ memoryCost: 256, timeCost: 1, parallelism: 1 }, 1);
+    const hashes = await Promise.all(['one-password', 'two-password', 'three-password'].map((p) => hasher.hash(p)));
+    assert.deepEqual(await Promise.all(hashes.map((h, i) => hasher.verify(h, ['one-password', 'two-password', 'three-password'][i]))), [true, true, true]);
   });
 });
 

@@ -51,6 +51,14 @@ describe('strength check off the event loop', () => {
     assert.deepEqual(await passwordWeaknesses(STRONG_HEAD, {}), []);
     assert.deepEqual(await passwordWeaknesses('Zq8#vL2!x', {}), ['must be at least 10 characters long']);
   });
+
+  it('sees through l33t spellings of common words with a bounded number of readings', async () => {
+    for (const weak of ['p4ssw0rd123', 'P@ssw0rd2024', 'sup3rm4n1234', 'l3tm31nn0w', 'dr4g0nb4ll', 'm0nk3yb4n4n4', 'w3lc0m3h0m3', '4dm1n1str4t0r']) {
+      const reasons = await passwordWeaknesses(weak, {});
+      assert.match(reasons[0] ?? '', /^is too easy to guess/, weak);
+    }
+    assert.deepEqual(await passwordWeaknesses('Quartz-Lantern-Orbit-9375', {}), []);
+  });
 });
 
 describe('worker pool', () => {
