@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { pgliteDialect } from './pglite-driver.ts';
@@ -62,7 +63,11 @@ function startPglite({ dataDir, image, sharedBuffers }: Extract<StoreOptions, { 
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   let client: PGlite;
   try {
-    client = new PGlite(dataDir, {
+    // PGlite reads a first argument that is not a string as its options: an in-memory database
+    // must be named, or every option below is silently dropped.
+    client = new PGlite(dataDir ?? 'memory://', {
+      // Migration 0009's trigram indexes need it in every session, so it loads at every start.
+      extensions: { pg_trgm },
       ...(image && { loadDataDir: image }),
       ...(sharedBuffers && { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] }),
     });

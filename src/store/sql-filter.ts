@@ -10,6 +10,12 @@ export interface Attribute {
   kind: Kind;
   /** For folded attributes: how the application folds values for the key column. */
   fold?: (value: string) => string;
+  /**
+   * The column has an index on reverse(column) text_pattern_ops: `ew` becomes a prefix match on
+   * the reversed value, a range scan, where a trigram index would intersect the huge posting
+   * lists of common endings ("@example.com").
+   */
+  suffixIndexed?: boolean;
 }
 
 export interface FilterTarget {
@@ -60,6 +66,10 @@ function compare(target: FilterTarget, attr: Attribute, name: string, op: string
   // uuid columns compare as text, so a malformed id matches nothing instead of failing.
   const left = attr.kind === 'uuid' ? sql`${col}::text` : attr.kind === 'text' ? sql`lower(${col})` : col;
   const right = attr.kind === 'folded' ? (attr.fold ?? ((v: string) => v.toLowerCase()))(value) : attr.kind === 'text' || attr.kind === 'uuid' ? value.toLowerCase() : value;
+  if (op === 'ew' && attr.suffixIndexed) {
+    // PostgreSQL's reverse() reverses characters (code points), as spreading a string does.
+    return sql<SqlBool>`reverse(${left}) LIKE ${likePattern([...right].reverse().join(''), 'sw')}`;
+  }
   if (op === 'co' || op === 'sw' || op === 'ew') {
     const pattern = likePattern(right, op);
     return sql<SqlBool>`${left} LIKE ${pattern}`;
