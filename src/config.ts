@@ -24,6 +24,9 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   invitationTtlSeconds: number;
+  /** Users and list pages the user cache holds at most (0 turns that part off). */
+  cacheUsers: number;
+  cacheLists: number;
 }
 
 /** Every default in one place: loadConfig and buildApp (tests, embedders) both start from it. */
@@ -80,6 +83,14 @@ function parseMemory(env: Env, name: string, fallback: string): string {
     throw new ConfigError(`${name} must be a size from 1MB to 8GB written as PostgreSQL does (e.g. 64MB), got "${raw}"`);
   }
   return raw;
+}
+
+function parseCount(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new ConfigError(`${name} must be a whole number from 0 to ${max}, got "${raw}"`);
+  return value;
 }
 
 function parseSmtpUrl(raw: string | undefined): string | undefined {
@@ -139,5 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: env.ROSTER_MAIL_FROM || DEFAULTS.mailFrom,
     invitationTtlSeconds: parseSeconds(env, 'ROSTER_INVITATION_TTL', DEFAULTS.invitationTtlSeconds, 3_600, 90 * 86_400),
+    cacheUsers: parseCount(env, 'ROSTER_CACHE_USERS', DEFAULTS.userCache.users, 10_000_000),
+    cacheLists: parseCount(env, 'ROSTER_CACHE_LISTS', DEFAULTS.userCache.lists, 100_000),
   };
 }

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     mailFrom: config.mailFrom,
     lifecycleTtl: { activation: config.invitationTtlSeconds },
     logger: { level: config.logLevel },
+    userCache: { users: config.cacheUsers, lists: config.cacheLists },
   });
   await app.ready();
   await ready;

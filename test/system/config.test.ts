@@ -21,4 +21,17 @@ describe('configuration', () => {
       });
     }
   });
+
+  it('sizes the user cache from ROSTER_CACHE_USERS and ROSTER_CACHE_LISTS, 0 turning a part off', () => {
+    assert.deepEqual([loadConfig({}).cacheUsers, loadConfig({}).cacheLists], [20_000, 256]);
+    const off = loadConfig({ ROSTER_CACHE_USERS: '0', ROSTER_CACHE_LISTS: '0' });
+    assert.deepEqual([off.cacheUsers, off.cacheLists], [0, 0]);
+    for (const [name, value] of [['ROSTER_CACHE_USERS', '-1'], ['ROSTER_CACHE_USERS', '1.5'], ['ROSTER_CACHE_LISTS', 'many'], ['ROSTER_CACHE_LISTS', '100001']]) {
+      assert.throws(() => loadConfig({ [name]: value }), (error: Error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, new RegExp(`^${name} must be a whole number from 0 to \\d+, got "${value.replace('.', '\\.')}"$`));
+        return true;
+      });
+    }
+  });
 });
