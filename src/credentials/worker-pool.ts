@@ -19,10 +19,17 @@ export class WorkerPool<In, Out> {
   private readonly queue: Task<In, Out>[] = [];
   private holders = 0;
 
-  /** `file` is the worker module: a .js file in dist/, or a .ts file when running from source. */
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * `file` is the worker module: a .js file in dist/, or a .ts file when running from source.
+   * Threads idle for `idleMs` stop (each holds its own heap: zxcvbn's dictionaries are some
+   * 40 MB a thread), so a service at rest gives the memory back; the next task starts one again.
+   */
   constructor(
     private readonly file: URL,
     size = os.availableParallelism(),
+    private readonly idleMs = 30_000,
   ) {
     this.size = Math.max(1, size);
   }
@@ -61,6 +68,7 @@ export class WorkerPool<In, Out> {
 
   /** Stops every thread; queued and running tasks fail. The pool starts afresh on the next run. */
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const closed = new Error('the worker pool was closed');
     for (const task of this.queue.splice(0)) task.reject(closed);
     const workers = [...this.all];
@@ -89,10 +97,25 @@ export class WorkerPool<In, Out> {
       this.idle.push(worker);
       task?.resolve(output);
       this.pump();
+      this.stopWhenIdle();
     });
     worker.on('error', (error) => this.forget(worker, error));
     worker.on('exit', (code) => this.forget(worker, new Error(`a worker thread exited with code ${code}`)));
     return worker;
+  }
+
+  /** Once nothing has run for idleMs, the idle threads stop (the timer never keeps the process up). */
+  private stopWhenIdle(): void {
+    if (this.running.size > 0 || this.queue.length > 0) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.running.size > 0 || this.queue.length > 0) return;
+      for (const worker of this.idle.splice(0)) {
+        this.all.delete(worker);
+        void worker.terminate();
+      }
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   private forget(worker: Worker, error: unknown): void {

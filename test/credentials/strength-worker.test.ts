@@ -82,6 +82,21 @@ describe('worker pool', () => {
     assert.equal(pool.threads, 0);
   });
 
+  it('stops threads that stay idle, and starts one again for the next task', async () => {
+    const pool = new WorkerPool<string, { input: string; threadId: number }>(file, 2, 50);
+    try {
+      await Promise.all([pool.run('a'), pool.run('b')]);
+      assert.ok(pool.threads >= 1);
+      const deadline = Date.now() + 5_000;
+      while (pool.threads > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(pool.threads, 0, 'idle threads stopped');
+      assert.equal((await pool.run('c')).input, 'c');
+      assert.equal(pool.threads, 1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('stops its threads when the last holder releases it', async () => {
     const pool = new WorkerPool<string, { input: string; threadId: number }>(file, 2);
     const first = pool.hold();
