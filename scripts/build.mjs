@@ -12,7 +12,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Left to Node's resolution at run time: packages that read files of their own next to their
 // code (PGlite's wasm and data files, swagger-ui's assets), a native addon, and pg's optional one.
-const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', '@fastify/swagger-ui', 'pg-native'];
+const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', '@node-rs/bcrypt', '@fastify/swagger-ui', 'pg-native'];
 
 /** Builds synchronously (npm start builds before it imports the result); throws on errors. */
 export function build(outdir = path.join(ROOT, 'dist')) {

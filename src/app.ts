@@ -167,7 +167,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     csrfKey: derive('csrf'),
   });
   const lockout = createLockout({ data, now });
-  const checkDeps = { passwords: deps.passwords, lockout, now };
+  const checkDeps = {
+    passwords: deps.passwords,
+    lockout,
+    now,
+    rehash: async (user: { id: string; passwordHash: string | null }, password: string) => {
+      await data.repos.users.replacePasswordHash(user.id, user.passwordHash!, await deps.passwords.hash(password));
+    },
+  };
   const recentLogin = createRecentLogin({ ...checkDeps, data });
   const tokens = createTokens({ data, cache: tokenCache, recentLogin, now, newId });
   const credentials = createCredentialsChanged({

@@ -10,6 +10,11 @@ export interface PasswordCheckDeps {
   passwords: PasswordHasher;
   lockout: Lockout;
   now: () => Date;
+  /**
+   * Replaces a right password's stored hash when it is not argon2id with today's parameters (an
+   * imported bcrypt, scrypt or PBKDF2 hash, or older argon2 costs). Failing it fails nothing.
+   */
+  rehash?(user: AuthUser, password: string): Promise<void>;
 }
 
 export type { LoginSubject };
@@ -54,5 +59,6 @@ export async function checkPassword(
     return { ok: false, locked: false };
   }
   if (options.recordSuccess !== false && (!knownGood || subject.failures > 0)) await deps.lockout.succeed(username);
+  if (!knownGood && deps.rehash && deps.passwords.needsRehash(user.passwordHash!)) await deps.rehash(user, password).catch(() => {});
   return { ok: true, user };
 }

@@ -184,6 +184,15 @@ export async function setPasswordHash(
     .execute();
 }
 
+/**
+ * Swaps a stored hash for a stronger one of the same password, if it is still the one the caller
+ * checked (a password changed meanwhile wins). The user's representation does not change, so
+ * neither do its version nor updated_at.
+ */
+export async function replacePasswordHash(db: Db, id: string, expected: string, next: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: next }).where('id', '=', id).where('password_hash', '=', expected).execute();
+}
+
 export async function getUserByEmail(db: Db, email: string): Promise<User | undefined> {
   const row = await selectUsers(db).where('email_key', '=', foldKey(email)).executeTakeFirst();
   return row && toUser(row);
