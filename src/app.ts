@@ -41,6 +41,7 @@ import { createPasswords } from './users/password.service.ts';
 import { createUnitOfWork } from './repos.ts';
 import { createCredentialsChanged } from './auth/credentials-changed.ts';
 import { createLockout } from './credentials/lockout.ts';
+import { CheckFloor } from './credentials/check-floor.ts';
 import { createRecentLogin } from './credentials/recent-login.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
 import { jobRoutes } from './jobs/job.routes.ts';
@@ -167,10 +168,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     csrfKey: derive('csrf'),
   });
   const lockout = createLockout({ data, now });
+  // The first password check waits for the floor to be measured; housekeeping measures it again.
+  const floor = new CheckFloor();
+  const calibrate = async () => floor.calibrate(await data.repos.users.legacyHashSamples(deps.passwords.prefix), deps.passwords);
+  let calibrated: Promise<void> | undefined;
   const checkDeps = {
     passwords: deps.passwords,
     lockout,
     now,
+    floor: {
+      async pad(startedAt: number) {
+        await (calibrated ??= calibrate().catch(() => void (calibrated = undefined)));
+        await floor.pad(startedAt);
+      },
+    },
     rehash: async (user: { id: string; passwordHash: string | null }, password: string) => {
       await data.repos.users.replacePasswordHash(user.id, user.passwordHash!, await deps.passwords.hash(password));
     },
@@ -187,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const queue = createQueue({ data, now, newId, log: app.log, pollMs: deps.jobPollMs });
   queue.onHousekeeping(ipLimits.purge);
   queue.onHousekeeping(lockout.purge);
+  queue.onHousekeeping(calibrate);
   queue.onHousekeeping((at) => data.repos.idempotency.purgeBefore(new Date(at.getTime() - IDEMPOTENCY_TTL_MS)));
   const passwords = createPasswords({ data, passwords: deps.passwords, lockout, recentLogin, credentials, now });
   const lifecycle = createLifecycle({

@@ -15,6 +15,8 @@ export interface PasswordCheckDeps {
    * imported bcrypt, scrypt or PBKDF2 hash, or older argon2 costs). Failing it fails nothing.
    */
   rehash?(user: AuthUser, password: string): Promise<void>;
+  /** Pads every check that ran a hash to the same time, whatever the family (check-floor.ts). */
+  floor?: { pad(startedAt: number): Promise<void> };
 }
 
 export type { LoginSubject };
@@ -51,8 +53,10 @@ export async function checkPassword(
   }
   let good = knownGood;
   if (!knownGood) {
+    const started = performance.now();
     if (usableForPassword(user)) good = await deps.passwords.verify(user.passwordHash!, password);
     else await deps.passwords.burn(password);
+    await deps.floor?.pad(started);
   }
   if (!good || !user) {
     await deps.lockout.fail(username);

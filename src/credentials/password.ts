@@ -23,6 +23,8 @@ export interface PasswordHasher {
   recognises(passwordHash: string): boolean;
   /** Not argon2id with this hasher's parameters: replace it once the password is known to be right. */
   needsRehash(passwordHash: string): boolean;
+  /** How every hash made today begins: `$argon2id$v=19$m=…,t=…,p=…$`. */
+  readonly prefix: string;
   /** Spends the same work as a real check, for callers that have no hash to check against. */
   burn(password: string): Promise<void>;
 }
@@ -50,6 +52,7 @@ export function createPasswordHasher(params: Argon2Params = PRODUCTION_ARGON2, c
     },
     recognises: (passwordHash) => isArgon2(passwordHash) || legacyVerifierOf(passwordHash) !== undefined,
     needsRehash: (passwordHash) => !passwordHash.startsWith(current),
+    prefix: current,
     async burn(password) {
       dummyHash ??= slot(() => hash('roster-timing-equaliser', options));
       const dummy = await dummyHash;

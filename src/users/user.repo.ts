@@ -193,6 +193,23 @@ export async function replacePasswordHash(db: Db, id: string, expected: string, 
   await db.updateTable('users').set({ password_hash: next }).where('id', '=', id).where('password_hash', '=', expected).execute();
 }
 
+/**
+ * One stored hash per family and cost that is not `current` (an argon2id prefix with today's
+ * parameters): what the check floor measures. The cost is the hash without its salt and digest.
+ */
+export async function legacyHashSamples(db: Db, current: string): Promise<string[]> {
+  const { rows } = await sql<{ sample: string }>`
+    SELECT DISTINCT ON (cost) sample FROM (
+      SELECT password_hash AS sample,
+             CASE WHEN password_hash LIKE '$2%' THEN left(password_hash, 7)
+                  ELSE regexp_replace(password_hash, '\$[^$]*\$[^$]*$', '') END AS cost
+      FROM users
+      WHERE password_hash IS NOT NULL AND NOT starts_with(password_hash, ${current})
+    ) hashes
+    LIMIT 100`.execute(db);
+  return rows.map((row) => row.sample);
+}
+
 export async function getUserByEmail(db: Db, email: string): Promise<User | undefined> {
   const row = await selectUsers(db).where('email_key', '=', foldKey(email)).executeTakeFirst();
   return row && toUser(row);

@@ -5,7 +5,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { createPasswordHasher } from '../../src/credentials/password.ts';
+import { createPasswordHasher, type PasswordHasher } from '../../src/credentials/password.ts';
+import { CheckFloor } from '../../src/credentials/check-floor.ts';
+import { checkPassword } from '../../src/credentials/password-check.ts';
+import type { Lockout } from '../../src/credentials/lockout.ts';
+import type { AuthUser } from '../../src/auth/scheme.ts';
+import { legacyHashSamples } from '../../src/users/user.repo.ts';
 import { backends } from '../support/backends.ts';
 import { TEST_ARGON2, withServer } from '../support/server.ts';
 import { basic } from '../support/client.ts';
@@ -79,6 +84,57 @@ describe('legacy password hashes', () => {
   });
 });
 
+describe('the check floor: every check as slow as the slowest hash stored', () => {
+  /** A hasher whose work takes fixed times on a fake clock. */
+  function timedHasher(clock: { now: number }, times: { burn: number; verify: Record<string, number> }): PasswordHasher {
+    const real = createPasswordHasher(TEST_ARGON2);
+    return {
+      ...real,
+      async burn() {
+        clock.now += times.burn;
+      },
+      async verify(hash) {
+        clock.now += times.verify[hash] ?? 0;
+        return false;
+      },
+    };
+  }
+
+  it('is zero without legacy hashes, else the slowest of argon2 and each sample, with a quarter of headroom', async () => {
+    const clock = { now: 0 };
+    const floor = new CheckFloor(() => clock.now, async (ms) => void (clock.now += ms));
+    const hasher = timedHasher(clock, { burn: 20, verify: { fast: 2, slow: 80 } });
+    await floor.calibrate([], hasher);
+    assert.equal(floor.ms, 0);
+    await floor.calibrate(['fast', 'slow'], hasher);
+    assert.equal(floor.ms, 100);
+    await floor.calibrate(['fast'], hasher);
+    assert.equal(floor.ms, 25, 'argon2 (20 ms) is the slowest: a fast legacy hash must not answer sooner');
+    clock.now = 1_000;
+    await floor.pad(990); // 10 ms of work done, 15 to wait
+    assert.equal(clock.now, 1_015);
+    await floor.pad(900); // past the floor already: no wait
+    assert.equal(clock.now, 1_015);
+  });
+
+  it('pads the check of an unknown name, of a legacy hash and of a wrong password alike', async () => {
+    const padded: string[] = [];
+    const lockout = { reserve: async () => undefined, fail: async () => {}, succeed: async () => {}, release: async () => {} } as unknown as Lockout;
+    const passwords = createPasswordHasher(TEST_ARGON2);
+    const deps = { passwords, lockout, now: () => new Date(), floor: { pad: async () => void padded.push('pad') } };
+    const legacy: AuthUser = {
+      id: 'u', username: 'legacy', role: 'user', status: 'active', type: 'internal', mfaEnabled: false, isSuperuser: false,
+      passwordHash: VECTORS[10].hash,
+    };
+    const subject = (user: AuthUser | undefined) => ({ user, failures: 0, lockedUntil: null });
+    assert.equal((await checkPassword(deps, 'nobody', subject(undefined), 'x-password-x')).ok, false);
+    assert.equal((await checkPassword(deps, 'legacy', subject(legacy), 'wrong-password')).ok, false);
+    assert.equal((await checkPassword(deps, 'legacy', subject(legacy), VECTORS[10].password)).ok, true);
+    assert.equal((await checkPassword(deps, 'legacy', subject(legacy), VECTORS[10].password, { knownGood: true })).ok, true);
+    assert.deepEqual(padded, ['pad', 'pad', 'pad'], 'every check that ran a hash; a cached credential runs none');
+  });
+});
+
 for (const backend of backends()) {
   describe(`first login with a legacy hash (${backend})`, () => {
     const server = withServer(backend);
@@ -116,6 +172,22 @@ for (const backend of backends()) {
         assert.equal(await storedHash(user.id), upgraded, 'rehashed once');
       });
     }
+
+    it('samples one stored hash per family and cost for the floor, none of today\'s argon2id', async () => {
+      const hasher = createPasswordHasher(TEST_ARGON2);
+      const before = await legacyHashSamples(server.store.db, hasher.prefix);
+      const twins = [VECTORS[1].hash, VECTORS[2].hash.replace('$2y$04$', '$2y$04$'), VECTORS[10].hash];
+      for (const hash of [...twins, VECTORS[10].hash, await hasher.hash('todays-password-1')]) await legacyUser(hash);
+      const after = await legacyHashSamples(server.store.db, hasher.prefix);
+      const added = after.filter((sample) => !before.includes(sample));
+      const costOf = (hash: string) => (hash.startsWith('$2') ? hash.slice(0, 7) : hash.replace(/\$[^$]*\$[^$]*$/, ''));
+      assert.deepEqual(new Set(after.map(costOf)).size, after.length, 'one sample per family and cost');
+      assert.ok(after.some((sample) => costOf(sample) === '$2b$04$'));
+      assert.ok(after.some((sample) => costOf(sample) === '$2y$04$'));
+      assert.ok(after.some((sample) => costOf(sample) === 'pbkdf2_sha256$1000'));
+      assert.ok(!after.some((sample) => sample.startsWith(hasher.prefix)));
+      assert.ok(added.length <= 3);
+    });
 
     it('upgrades through Basic as well', async () => {
       const vector = VECTORS[8];
