@@ -56,6 +56,7 @@ import { registerMetrics } from './metrics/metrics.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { UserListSchema, UserSchema } from './users/user.schema.ts';
 import { userRoutes } from './users/user.routes.ts';
+import { userExportRoutes } from './users/user-export.routes.ts';
 import { createUsers } from './users/user.service.ts';
 import { DEFAULTS, LOG_REDACT } from './config.ts';
 
@@ -296,6 +297,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerOpenApi(app, deps.publicUrl);
   await app.register(async (scope) => systemRoutes(scope, { system }));
   await app.register(async (scope) => userRoutes(scope, { users }));
+  await app.register(async (scope) => userExportRoutes(scope, { users }));
   await app.register(async (scope) => passwordRoutes(scope, { passwords }));
   await app.register(async (scope) => tokenRoutes(scope, { tokens }));
   await app.register(async (scope) => mfaRoutes(scope, { mfa }));

@@ -25,6 +25,7 @@ import { canonicalId } from '../ids.ts';
 import { withFilterProblems } from '../filter/filter-problem.ts';
 import { checkUserNames } from './identifiers.ts';
 import type { UserCache } from './user-cache.ts';
+import { checkExport, exportUsers } from './user-export.ts';
 
 export type { Actor };
 
@@ -342,6 +343,12 @@ export function createUsers(deps: UserDeps) {
     },
 
     paths: () => repos.users.countByPath(),
+
+    /** Refuses what the caller may not export, before anything is sent. */
+    checkExport,
+
+    /** Every user as an import line, in id order, a page at a time. */
+    exportLines: (actor: Actor, options: { includeHashes: boolean }) => exportUsers(repos, actor, options),
   };
 }
 

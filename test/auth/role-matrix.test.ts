@@ -43,6 +43,8 @@ function expectedAccess(method: string, url: string): string | undefined {
   if (/^\/api\/v1\/users\/:id\/tokens(\/:tokenId)?$/.test(url)) return 'self';
   if (url === '/metrics') return 'metrics.read';
   if (method === 'GET' && url.startsWith('/api/v1/system/jobs')) return 'system.read';
+  // API.md, "Import, export, backup": import and export are for admins and managers, reads or not.
+  if (url === '/api/v1/users/export' || url === '/api/v1/users/import') return 'users.write';
   if (/^\/api\/v1\/(users|groups)(\/|$)/.test(url)) return method === 'GET' ? 'users.read' : 'users.write';
   return undefined;
 }

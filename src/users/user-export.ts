@@ -1,0 +1,71 @@
+// The directory as NDJSON lines in id order, each in the shape the import takes (API.md, "Import,
+// export, backup"): the fields of POST /users, groups by name, plus status and createdAt, and the
+// password hash for an admin who asks. Read a page at a time, so memory stays flat however many
+// users there are.
+import type { Repos } from '../repos.ts';
+import { problems } from '../http/problem.ts';
+import type { Actor } from './user.rules.ts';
+import type { User } from './user.model.ts';
+
+const PAGE = 1_000;
+
+export interface ExportLine {
+  username: string;
+  name: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  type: string;
+  role: string;
+  groups: string[];
+  attributes: Record<string, unknown>;
+  path: string;
+  externalId: string | null;
+  status: string;
+  createdAt: string;
+  passwordHash?: string | null;
+}
+
+/** Refuses before the first byte: hashes are for admins only. */
+export function checkExport(actor: Actor, options: { includeHashes: boolean }): void {
+  if (options.includeHashes && actor.role !== 'admin') {
+    throw problems.forbidden('export.hashes_forbidden', 'Only an admin may export password hashes (includeHashes=true).');
+  }
+}
+
+function lineOf(user: User, groupNames: Map<string, string>, includeHashes: boolean): ExportLine {
+  return {
+    username: user.username,
+    name: user.name,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    email: user.email,
+    phone: user.phone,
+    locale: user.locale,
+    type: user.type,
+    role: user.role,
+    groups: user.groups.flatMap((id) => groupNames.get(id) ?? []).sort(),
+    attributes: user.attributes,
+    path: user.path,
+    externalId: user.externalId,
+    status: user.status,
+    createdAt: user.createdAt.toISOString(),
+    ...(includeHashes ? { passwordHash: user.passwordHash } : {}),
+  };
+}
+
+export async function* exportUsers(repos: Repos, actor: Actor, options: { includeHashes: boolean }): AsyncGenerator<ExportLine> {
+  checkExport(actor, options);
+  let afterId: string | undefined;
+  for (;;) {
+    const page = await repos.users.listUsers({ filters: [], afterId, limit: PAGE });
+    if (page.length === 0) return;
+    const groups = await repos.groups.getGroupsByIds([...new Set(page.flatMap((user) => user.groups))]);
+    const names = new Map(groups.map((group) => [group.id, group.name]));
+    for (const user of page) yield lineOf(user, names, options.includeHashes);
+    if (page.length < PAGE) return;
+    afterId = page[page.length - 1].id;
+  }
+}
