@@ -1,7 +1,9 @@
 // SQL for the durable job queue. Jobs are claimed with FOR UPDATE SKIP LOCKED, so any number of
 // Roster processes on one PostgreSQL never run one job twice at once.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database, JobsTable } from '../store/schema.ts';
+import type { Database, JobProgress, JobsTable } from '../store/schema.ts';
+
+export type { JobProgress };
 
 type Db = Kysely<Database>;
 
@@ -16,6 +18,10 @@ export interface Job {
   lastError: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Who started it, for jobs people start (import, export, backup). */
+  createdBy: string | null;
+  progress: JobProgress | null;
+  finishedAt: Date | null;
 }
 
 function toJob(row: Selectable<JobsTable>): Job {
@@ -30,6 +36,23 @@ function toJob(row: Selectable<JobsTable>): Job {
     lastError: row.last_error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    progress: row.progress,
+    finishedAt: row.finished_at,
+  };
+}
+
+/** The columns every new job sets, whether it is queued to run or recorded as run. */
+function newJobRow(job: { id: string; kind: string; payload: Record<string, unknown>; status: Job['status']; maxAttempts: number; at: Date }) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    payload: JSON.stringify(job.payload),
+    status: job.status,
+    max_attempts: job.maxAttempts,
+    run_at: job.at,
+    created_at: job.at,
+    updated_at: job.at,
   };
 }
 
@@ -39,16 +62,7 @@ export async function insertJob(
 ): Promise<void> {
   await db
     .insertInto('jobs')
-    .values({
-      id: job.id,
-      kind: job.kind,
-      payload: JSON.stringify(job.payload),
-      status: 'queued',
-      max_attempts: job.maxAttempts,
-      run_at: job.now,
-      created_at: job.now,
-      updated_at: job.now,
-    })
+    .values(newJobRow({ ...job, status: 'queued', at: job.now }))
     .execute();
 }
 
@@ -86,7 +100,7 @@ export async function markDone(db: Db, id: string, now: Date): Promise<void> {
   // A done job's payload has served its purpose (it may hold a sealed password): drop it.
   await db
     .updateTable('jobs')
-    .set({ status: 'done', payload: '{}', locked_until: null, last_error: null, updated_at: now })
+    .set({ status: 'done', payload: '{}', locked_until: null, last_error: null, updated_at: now, finished_at: now })
     .where('id', '=', id)
     .execute();
 }
@@ -100,6 +114,7 @@ export async function markFailed(db: Db, id: string, error: string, retryAt: Dat
       locked_until: null,
       last_error: error.slice(0, 2000),
       updated_at: now,
+      finished_at: retryAt ? null : now,
     })
     .where('id', '=', id)
     .execute();
@@ -120,4 +135,53 @@ export async function countByStatus(db: Db): Promise<Record<string, number>> {
 /** Forgets finished jobs older than `before` (failed ones stay for an admin to see). */
 export async function purgeDone(db: Db, before: Date): Promise<void> {
   await db.deleteFrom('jobs').where('status', '=', 'done').where('updated_at', '<', before).execute();
+}
+
+/** A job that ran within a request (an export): recorded once it has finished. */
+export async function recordFinishedJob(
+  db: Db,
+  job: { id: string; kind: string; createdBy: string; status: 'done' | 'failed'; progress: JobProgress; error?: string; startedAt: Date; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('jobs')
+    .values({
+      ...newJobRow({ id: job.id, kind: job.kind, payload: {}, status: job.status, maxAttempts: 1, at: job.startedAt }),
+      attempts: 1,
+      last_error: job.error ?? null,
+      updated_at: job.now,
+      created_by: job.createdBy,
+      progress: JSON.stringify(job.progress),
+      finished_at: job.now,
+    })
+    .execute();
+}
+
+export async function getJob(db: Db, id: string): Promise<Job | undefined> {
+  const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toJob(row);
+}
+
+export interface JobError {
+  line: number;
+  pointer: string;
+  code: string;
+  detail: string;
+}
+
+/** A job's line errors in the order they were written, `limit` at a time after `afterSeq`. */
+export async function listJobErrors(db: Db, jobId: string, afterSeq: string, limit: number): Promise<(JobError & { seq: string })[]> {
+  return db
+    .selectFrom('job_errors')
+    .select(['seq', 'line', 'pointer', 'code', 'detail'])
+    .where('job_id', '=', jobId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+/** Records line errors of a job (an import's bad lines). */
+export async function insertJobErrors(db: Db, jobId: string, errors: JobError[]): Promise<void> {
+  if (errors.length === 0) return;
+  await db.insertInto('job_errors').values(errors.map((e) => ({ job_id: jobId, ...e }))).execute();
 }

@@ -1,10 +1,12 @@
 // HTTP for watching the job queue (mail and deferred work).
 import type { FastifyInstance } from 'fastify';
+import { sendNdjson } from '../http/ndjson.ts';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
 import type { Queue } from './queue.ts';
+import type { Role } from '../auth/roles.ts';
 
 const JobSchema = Type.Object({
   id: Type.String(),
@@ -18,8 +20,77 @@ const JobSchema = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const JobDetailSchema = Type.Object({
+  id: Type.String(),
+  type: Type.String({ description: 'users.import, users.export, … or a queue job\'s kind' }),
+  status: Type.Enum(['queued', 'running', 'done', 'failed']),
+  progress: Type.Union([
+    Type.Object({
+      total: Type.Optional(Type.Integer()),
+      processed: Type.Integer(),
+      created: Type.Integer(),
+      updated: Type.Integer(),
+      failed: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
+  createdBy: Nullable(Type.String({ description: 'The user who started it' })),
+  lastError: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  finishedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
 export async function jobRoutes(app: FastifyInstance, deps: { queue: Queue }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const viewerOf = (request: { principal?: { userId: string; role: Role } }) => ({ userId: request.principal!.userId, role: request.principal!.role });
+  const Params = Type.Object({ id: Type.String() });
+
+  r.get('/api/v1/system/jobs/:id', {
+    config: { access: 'self' },
+    schema: {
+      operationId: 'getJob',
+      summary: 'Get a job: its status and progress',
+      description: 'Whoever started a job (an import, an export) may read it, and so may the roles that read the job list.',
+      tags: ['System'],
+      params: Params,
+      response: { 200: JobDetailSchema, ...problemResponses(401, 404) },
+    },
+    handler: async (request) => {
+      const job = await deps.queue.get(viewerOf(request), request.params.id);
+      return {
+        id: job.id,
+        type: job.kind,
+        status: job.status,
+        progress: job.progress,
+        createdBy: job.createdBy,
+        lastError: job.lastError,
+        createdAt: job.createdAt.toISOString(),
+        finishedAt: job.finishedAt?.toISOString() ?? null,
+      };
+    },
+  });
+
+  r.get('/api/v1/system/jobs/:id/errors', {
+    config: { access: 'self', produces: ['application/x-ndjson'] },
+    schema: {
+      operationId: 'listJobErrors',
+      summary: 'A job\'s line errors, as NDJSON',
+      description: 'One `{ line, pointer, code, detail }` a line (line numbers 1-based), in input order. Whoever may read the job.',
+      tags: ['System'],
+      params: Params,
+      response: {
+        200: { description: 'NDJSON, one error a line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+        ...problemResponses(401, 404, 406),
+      },
+    },
+    handler: async (request, reply) => {
+      const job = await deps.queue.get(viewerOf(request), request.params.id);
+      return sendNdjson(reply, deps.queue.errors(job));
+    },
+  });
+
   r.get('/api/v1/system/jobs', {
     config: { access: 'system.read' },
     schema: {

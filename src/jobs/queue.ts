@@ -3,7 +3,10 @@
 // retrying failures with exponential backoff (2 s, 4 s, 8 s … capped at 5 min).
 import type { FastifyBaseLogger } from 'fastify';
 import type { Repos, UnitOfWork } from '../repos.ts';
-import type { Job } from './job.repo.ts';
+import type { Job, JobError } from './job.repo.ts';
+import { roleMay, type Role } from '../auth/roles.ts';
+import { problems } from '../http/problem.ts';
+import { canonicalId } from '../ids.ts';
 
 export type JobHandler = (payload: Record<string, unknown>, job: Job) => Promise<void>;
 
@@ -101,6 +104,25 @@ export function createQueue(deps: QueueDeps) {
     async list(query: { status?: string; after?: string; limit: number }): Promise<{ jobs: Job[]; more: boolean }> {
       const jobs = await repo.listJobs({ status: query.status, afterId: query.after, limit: query.limit + 1 });
       return { jobs: jobs.slice(0, query.limit), more: jobs.length > query.limit };
+    },
+    /** A job, for whoever started it or may read the system's jobs; to anyone else it does not exist. */
+    async get(viewer: { userId: string; role: Role }, rawId: string): Promise<Job> {
+      const id = canonicalId(rawId);
+      const job = id ? await repo.getJob(id) : undefined;
+      if (!job || (job.createdBy !== viewer.userId && !roleMay(viewer.role, 'system.read'))) {
+        throw problems.notFound('job.not_found', 'No job you may see has this id.');
+      }
+      return job;
+    },
+    /** A job's line errors, in the order they were written, read a page at a time. */
+    async *errors(job: Job): AsyncGenerator<JobError> {
+      let after = '0';
+      for (;;) {
+        const page = await repo.listJobErrors(job.id, after, 1_000);
+        for (const { line, pointer, code, detail } of page) yield { line, pointer, code, detail };
+        if (page.length < 1_000) return;
+        after = page[page.length - 1].seq;
+      }
     },
     start() {
       stopped = false;

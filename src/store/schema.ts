@@ -114,6 +114,27 @@ export interface JobsTable {
   last_error: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  created_by: string | null;
+  progress: Json<JobProgress> | null;
+  finished_at: Timestamp | null;
+}
+
+/** How far a job people started got (API.md: GET /api/v1/system/jobs/{id}). */
+export interface JobProgress {
+  total?: number;
+  processed: number;
+  created: number;
+  updated: number;
+  failed: number;
+}
+
+export interface JobErrorsTable {
+  seq: Generated<string>;
+  job_id: string;
+  line: number;
+  pointer: string;
+  code: string;
+  detail: string;
 }
 
 export interface UserTokensTable {
@@ -152,6 +173,7 @@ export interface Database {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   jobs: JobsTable;
+  job_errors: JobErrorsTable;
   user_tokens: UserTokensTable;
   signing_keys: SigningKeysTable;
   sessions: SessionsTable;

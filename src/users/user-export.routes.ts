@@ -1,14 +1,10 @@
 // HTTP for GET /api/v1/users/export: NDJSON, streamed as it is read (user-export.ts).
-import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { sendNdjson } from '../http/ndjson.ts';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { problemResponses } from '../http/schema-helpers.ts';
 import type { Users } from './user.service.ts';
-
-async function* ndjson(lines: AsyncIterable<unknown>): AsyncGenerator<string> {
-  for await (const line of lines) yield `${JSON.stringify(line)}\n`;
-}
 
 export async function userExportRoutes(app: FastifyInstance, deps: { users: Users }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -34,9 +30,7 @@ export async function userExportRoutes(app: FastifyInstance, deps: { users: User
       const actor = { userId: request.principal!.userId, role: request.principal!.role };
       const options = { includeHashes: request.query.includeHashes };
       deps.users.checkExport(actor, options);
-      reply.type('application/x-ndjson; charset=utf-8');
-      // A stream, not the string the schema documents: the typed reply would not take it.
-      return (reply as FastifyReply).send(Readable.from(ndjson(deps.users.exportLines(actor, options))));
+      return sendNdjson(reply, deps.users.exportLines(actor, options));
     },
   });
 }

@@ -56,16 +56,44 @@ function lineOf(user: User, groupNames: Map<string, string>, includeHashes: bool
   };
 }
 
-export async function* exportUsers(repos: Repos, actor: Actor, options: { includeHashes: boolean }): AsyncGenerator<ExportLine> {
+/**
+ * The lines, read a page at a time. The export is recorded in the job list with who ran it and
+ * how many lines went out, once it ends: done, or failed when the download stopped short.
+ */
+export async function* exportUsers(
+  repos: Repos,
+  actor: Actor,
+  options: { includeHashes: boolean },
+  clock: { now: () => Date; newId: () => string },
+): AsyncGenerator<ExportLine> {
   checkExport(actor, options);
-  let afterId: string | undefined;
-  for (;;) {
-    const page = await repos.users.listUsers({ filters: [], afterId, limit: PAGE });
-    if (page.length === 0) return;
-    const groups = await repos.groups.getGroupsByIds([...new Set(page.flatMap((user) => user.groups))]);
-    const names = new Map(groups.map((group) => [group.id, group.name]));
-    for (const user of page) yield lineOf(user, names, options.includeHashes);
-    if (page.length < PAGE) return;
-    afterId = page[page.length - 1].id;
+  const startedAt = clock.now();
+  let processed = 0;
+  let finished = false;
+  try {
+    let afterId: string | undefined;
+    for (;;) {
+      const page = await repos.users.listUsers({ filters: [], afterId, limit: PAGE });
+      const groups = await repos.groups.getGroupsByIds([...new Set(page.flatMap((user) => user.groups))]);
+      const names = new Map(groups.map((group) => [group.id, group.name]));
+      for (const user of page) {
+        yield lineOf(user, names, options.includeHashes);
+        processed++;
+      }
+      if (page.length < PAGE) break;
+      afterId = page[page.length - 1].id;
+    }
+    finished = true;
+  } finally {
+    await repos.jobs.recordFinishedJob({
+      id: clock.newId(),
+      kind: options.includeHashes ? 'users.export_with_hashes' : 'users.export',
+      createdBy: actor.userId,
+      status: finished ? 'done' : 'failed',
+      progress: { total: finished ? processed : undefined, processed, created: 0, updated: 0, failed: 0 },
+      error: finished ? undefined : 'the download stopped before the last user',
+      startedAt,
+      now: clock.now(),
+    });
   }
 }

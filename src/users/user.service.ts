@@ -348,7 +348,7 @@ export function createUsers(deps: UserDeps) {
     checkExport,
 
     /** Every user as an import line, in id order, a page at a time. */
-    exportLines: (actor: Actor, options: { includeHashes: boolean }) => exportUsers(repos, actor, options),
+    exportLines: (actor: Actor, options: { includeHashes: boolean }) => exportUsers(repos, actor, options, deps),
   };
 }
 

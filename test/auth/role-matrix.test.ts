@@ -42,6 +42,8 @@ function expectedAccess(method: string, url: string): string | undefined {
   if (`${method} ${url}` === 'DELETE /api/v1/sessions/current') return 'self';
   if (/^\/api\/v1\/users\/:id\/tokens(\/:tokenId)?$/.test(url)) return 'self';
   if (url === '/metrics') return 'metrics.read';
+  // API.md: whoever started a job may read it and its errors; the service decides (export.test.ts).
+  if (method === 'GET' && /^\/api\/v1\/system\/jobs\/:id(\/errors)?$/.test(url)) return 'self';
   if (method === 'GET' && url.startsWith('/api/v1/system/jobs')) return 'system.read';
   // API.md, "Import, export, backup": import and export are for admins and managers, reads or not.
   if (url === '/api/v1/users/export' || url === '/api/v1/users/import') return 'users.write';

@@ -70,6 +70,55 @@ for (const backend of backends()) {
       expectProblem(await server.anon.get('/api/v1/users/export'), 401, 'auth.unauthenticated');
     });
 
+    /** The newest job of this kind in the job list (admins read it). */
+    async function newestJob(kind: string): Promise<any> {
+      const items = (await server.admin.get('/api/v1/system/jobs?limit=1000')).body.items.filter((j: any) => j.kind === kind);
+      const res = await server.admin.get(`/api/v1/system/jobs/${items[items.length - 1].id}`);
+      assert.equal(res.status, 200, res.text);
+      return res.body;
+    }
+
+    it('records each export in the job list with who ran it and how many lines went out', async () => {
+      const admin = (await server.admin.get('/api/v1/users/me')).body;
+      const count = lines(await server.admin.get('/api/v1/users/export?includeHashes=true')).length;
+      const job = await newestJob('users.export_with_hashes');
+      assert.deepEqual(
+        { type: job.type, status: job.status, progress: job.progress, createdBy: job.createdBy, lastError: job.lastError },
+        { type: 'users.export_with_hashes', status: 'done', progress: { total: count, processed: count, created: 0, updated: 0, failed: 0 }, createdBy: admin.id, lastError: null },
+      );
+      assert.ok(Date.parse(job.finishedAt) >= Date.parse(job.createdAt));
+    });
+
+    it('shows a job to whoever started it and to the roles that read the job list, to no one else', async () => {
+      const starter = await createLogin(server.admin, 'manager');
+      lines(await server.client(starter.auth).get('/api/v1/users/export'));
+      const { id } = await newestJob('users.export');
+      const own = await server.client(starter.auth).get(`/api/v1/system/jobs/${id}`);
+      assert.equal(own.status, 200, own.text);
+      assert.equal(own.body.createdBy, starter.user.id);
+      assert.equal((await server.client((await createLogin(server.admin, 'auditor')).auth).get(`/api/v1/system/jobs/${id}`)).status, 200);
+      const other = server.client((await createLogin(server.admin, 'manager')).auth);
+      expectProblem(await other.get(`/api/v1/system/jobs/${id}`), 404, 'job.not_found');
+      expectProblem(await other.get(`/api/v1/system/jobs/${id}/errors`), 404, 'job.not_found');
+      expectProblem(await other.get('/api/v1/system/jobs/not-an-id'), 404, 'job.not_found');
+    });
+
+    it('streams a job\'s line errors as NDJSON in the order they were written, past one page', async () => {
+      lines(await server.admin.get('/api/v1/users/export'));
+      const { id } = await newestJob('users.export');
+      await sql`INSERT INTO job_errors (job_id, line, pointer, code, detail)
+        SELECT ${id}::uuid, n / 2 + 1, '/field' || (n % 2), 'invalid', 'line ' || (n / 2 + 1)
+        FROM generate_series(0, 2049) AS n`.execute(server.store.db);
+      const errors = lines(await server.admin.get(`/api/v1/system/jobs/${id}/errors`));
+      assert.equal(errors.length, 2050);
+      assert.deepEqual(errors.slice(0, 3), [
+        { line: 1, pointer: '/field0', code: 'invalid', detail: 'line 1' },
+        { line: 1, pointer: '/field1', code: 'invalid', detail: 'line 1' },
+        { line: 2, pointer: '/field0', code: 'invalid', detail: 'line 2' },
+      ]);
+      assert.deepEqual(errors.at(-1), { line: 1025, pointer: '/field1', code: 'invalid', detail: 'line 1025' });
+    });
+
     it('answers 406 to an Accept without NDJSON, and 400 to a malformed flag', async () => {
       expectProblem(await server.admin.get('/api/v1/users/export', { headers: { accept: 'application/json' } }), 406, 'request.not_acceptable');
       assert.equal((await server.admin.get('/api/v1/users/export', { headers: { accept: 'application/x-ndjson' } })).status, 200);
