@@ -1,4 +1,5 @@
 // Measuring helpers: HTTP load with autocannon, and in-process loops, each for a fixed time.
+import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -43,4 +44,23 @@ export async function loopRate(work: () => Promise<unknown>, parallel: number): 
     }),
   );
   return done / SECONDS;
+}
+
+/**
+ * Starts the built server (dist/main.js) in production mode on `port` with `env` added, and
+ * resolves once /healthz answers 200.
+ */
+export async function startBuilt(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    if (child.exitCode !== null) throw new Error(`Roster exited with ${child.exitCode}`);
+    if ((await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200) return child;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('Roster did not serve within 60 s');
 }

@@ -4,7 +4,8 @@
 // default; each request asks
 // something different (a random id, a random email suffix…) as a real directory's callers do.
 // Baseline in the same run: /healthz, which touches neither the database nor authentication.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { startBuilt } from './harness.ts';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import autocannon from 'autocannon';
@@ -38,28 +39,15 @@ function run(args: string[], env: Record<string, string>): string {
   return String(done.stdout);
 }
 
-async function start(cache: boolean): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      DATABASE_URL: URL_,
-      ROSTER_SECRET: SECRET,
-      ROSTER_ADMIN_USERNAME: ADMIN.username,
-      ROSTER_ADMIN_PASSWORD: ADMIN.password,
-      ...(cache ? {} : { ROSTER_CACHE_USERS: '0', ROSTER_CACHE_LISTS: '0' }),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+function start(cache: boolean): Promise<ChildProcess> {
+  return startBuilt(PORT, {
+    DATABASE_URL: URL_,
+    ROSTER_SECRET: SECRET,
+    ROSTER_ADMIN_USERNAME: ADMIN.username,
+    ROSTER_ADMIN_PASSWORD: ADMIN.password,
+    ...(cache ? {} : { ROSTER_CACHE_USERS: '0', ROSTER_CACHE_LISTS: '0' }),
+    LOG_LEVEL: 'warn',
   });
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-    if (child.exitCode !== null) throw new Error(`Roster exited with ${child.exitCode}`);
-    if ((await fetch(`http://127.0.0.1:${PORT}/healthz`).catch(() => undefined))?.status === 200) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Roster did not serve within 60 s');
 }
 
 async function token(name: string): Promise<string> {

@@ -4,7 +4,7 @@
 // peers' bench seeds it through its API and measures it beside Parse Server and better-auth.
 // Beside the race, the argon2 bound (cores ÷ one production hash's time) is measured in the same
 // run, so "create with password" can be read as a fraction of what hashing allows.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { PRODUCTION_ARGON2 } from '../src/credentials/password.ts';
-import { loopRate } from './harness.ts';
+import { loopRate, startBuilt } from './harness.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const PEERS = path.resolve(ROOT, '../shared/peers');
@@ -38,29 +38,13 @@ async function freshDatabase(): Promise<void> {
   }
 }
 
-async function startRoster(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `${PG_BASE}/${DB}`,
-      ROSTER_SECRET: randomBytes(32).toString('base64'),
-      ROSTER_ADMIN_USERNAME: ADMIN.username,
-      ROSTER_ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+function startRoster(): Promise<ChildProcess> {
+  return startBuilt(PORT, {
+    DATABASE_URL: `${PG_BASE}/${DB}`,
+    ROSTER_SECRET: randomBytes(32).toString('base64'),
+    ROSTER_ADMIN_USERNAME: ADMIN.username,
+    ROSTER_ADMIN_PASSWORD: ADMIN.password,
   });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Roster exited with ${child.exitCode}`);
-    const res = await fetch(`http://127.0.0.1:${PORT}/healthz`).catch(() => undefined);
-    if (res?.status === 200) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Roster did not serve within 60 s');
 }
 
 async function call(method: string, url: string, auth: string, body?: unknown): Promise<any> {

@@ -1,7 +1,7 @@
 // `npm run bench:restart`: how long a restart takes to serve, from the command starting to the
 // first 200 from /healthz, on an embedded database that already holds a provisioned service.
 // Baseline, measured in the same run: a bare Node.js HTTP server started the same way.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,19 @@ const RUNS = Number(process.env.BENCH_RESTARTS ?? 5);
 const BARE = `require('node:http').createServer((q, s) => s.end('ok')).listen(0, '127.0.0.1', function () {
   console.log(JSON.stringify({ address: 'http://127.0.0.1:' + this.address().port }));
 });`;
+
+/** The address a starting server logs on its stdout (`"address":"http://…"`). */
+function addressOf(child: ChildProcess, what: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk) => {
+      buffer += chunk;
+      const found = /"address":"([^"]+)"/.exec(buffer)?.[1];
+      if (found) resolve(found);
+    });
+    child.on('exit', (code) => reject(new Error(`${what} exited with ${code} before serving`)));
+  });
+}
 
 /** Resident memory of a process in MB (Linux), or NaN where /proc is missing. */
 async function rssMb(pid: number): Promise<number> {
@@ -29,15 +42,7 @@ async function timeToServe(command: string, args: string[], env: Record<string, 
   // Its own process group, so stopping `npm start` stops the server npm started too.
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   try {
-    const address = await new Promise<string>((resolve, reject) => {
-      let buffer = '';
-      child.stdout!.on('data', (chunk) => {
-        buffer += chunk;
-        const found = /"address":"([^"]+)"/.exec(buffer)?.[1];
-        if (found) resolve(found);
-      });
-      child.on('exit', (code) => reject(new Error(`${command} exited with ${code} before serving`)));
-    });
+    const address = await addressOf(child, command);
     const res = await fetch(`${address}/healthz`);
     if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
     const elapsed = performance.now() - started;
@@ -71,15 +76,7 @@ function groupAlive(pid: number): boolean {
 async function rssAfterWork(env: Record<string, string>): Promise<{ busy: number; rested: number }> {
   const child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const address = await new Promise<string>((resolve, reject) => {
-      let buffer = '';
-      child.stdout!.on('data', (chunk) => {
-        buffer += chunk;
-        const found = /"address":"([^"]+)"/.exec(buffer)?.[1];
-        if (found) resolve(found);
-      });
-      child.on('exit', (code) => reject(new Error(`exited with ${code} before serving`)));
-    });
+    const address = await addressOf(child, 'node dist/main.js');
     const auth = { authorization: `Basic ${Buffer.from(`${env.ROSTER_ADMIN_USERNAME}:${env.ROSTER_ADMIN_PASSWORD}`).toString('base64')}` };
     const tag = Date.now().toString(36);
     for (let i = 0; i < 20; i++) {

@@ -55,7 +55,7 @@ class Bounded<T> {
   set(key: string, value: T, generation: number): void {
     if (generation !== this.generation || this.limit === 0) return;
     if (!this.entries.has(key) && this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { value, until: this.now() + this.ttlMs });
+    this.entries.set(key, { value: deepFreeze(value), until: this.now() + this.ttlMs });
   }
 
   forget(key: string): void {
@@ -96,7 +96,7 @@ export class UserCache {
     if (hit) return hit;
     const generation = this.users.generation;
     const user = await load(id);
-    if (user && this.enabled) this.users.set(id, deepFreeze(user), generation);
+    if (user && this.enabled) this.users.set(id, user, generation);
     return user;
   }
 
@@ -117,7 +117,7 @@ export class UserCache {
       const result = await query();
       if (this.enabled) {
         this.lists.set(key, { ids: result.users.map((u) => u.id), more: result.more }, listGeneration);
-        for (const user of result.users) this.users.set(user.id, deepFreeze(user), userGeneration);
+        for (const user of result.users) this.users.set(user.id, user, userGeneration);
       }
       return result;
     }
@@ -132,7 +132,7 @@ export class UserCache {
         this.lists.forget(key);
         return this.page(key, query, loadMany);
       }
-      for (const user of loaded.values()) if (this.enabled) this.users.set(user.id, deepFreeze(user), userGeneration);
+      for (const user of loaded.values()) if (this.enabled) this.users.set(user.id, user, userGeneration);
       for (let i = 0; i < found.length; i++) found[i] ??= loaded.get(cached.ids[i]);
     }
     return { users: found as User[], more: cached.more };

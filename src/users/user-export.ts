@@ -5,24 +5,14 @@
 import type { Repos } from '../repos.ts';
 import { problems } from '../http/problem.ts';
 import type { Actor } from './user.rules.ts';
-import type { User } from './user.model.ts';
+import { profileOfUser, type User, type UserProfile } from './user.model.ts';
 
 const PAGE = 1_000;
 
-export interface ExportLine {
-  username: string;
-  name: string | null;
-  givenName: string | null;
-  familyName: string | null;
-  email: string | null;
-  phone: string | null;
-  locale: string | null;
+export interface ExportLine extends UserProfile {
   type: string;
-  role: string;
+  /** By name: ids mean nothing to another directory. */
   groups: string[];
-  attributes: Record<string, unknown>;
-  path: string;
-  externalId: string | null;
   status: string;
   createdAt: string;
   passwordHash?: string | null;
@@ -37,19 +27,9 @@ export function checkExport(actor: Actor, options: { includeHashes: boolean }): 
 
 function lineOf(user: User, groupNames: Map<string, string>, includeHashes: boolean): ExportLine {
   return {
-    username: user.username,
-    name: user.name,
-    givenName: user.givenName,
-    familyName: user.familyName,
-    email: user.email,
-    phone: user.phone,
-    locale: user.locale,
+    ...profileOfUser(user),
     type: user.type,
-    role: user.role,
     groups: user.groups.flatMap((id) => groupNames.get(id) ?? []).sort(),
-    attributes: user.attributes,
-    path: user.path,
-    externalId: user.externalId,
     status: user.status,
     createdAt: user.createdAt.toISOString(),
     ...(includeHashes ? { passwordHash: user.passwordHash } : {}),

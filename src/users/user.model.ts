@@ -19,6 +19,23 @@ export interface UserProfile {
   externalId: string | null;
 }
 
+/** The profile part of a user: what a create or a replacement writes. */
+export function profileOfUser(user: UserProfile): UserProfile {
+  return {
+    username: user.username,
+    name: user.name,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    email: user.email,
+    phone: user.phone,
+    locale: user.locale,
+    role: user.role,
+    attributes: user.attributes,
+    path: user.path,
+    externalId: user.externalId,
+  };
+}
+
 export interface User extends UserProfile {
   /** Ids of the groups the user is a direct member of. */
   groups: string[];

@@ -8,7 +8,7 @@ import { UniqueViolation } from '../store/errors.ts';
 import { ProblemError, problems } from '../http/problem.ts';
 import { ifMatchAllows } from '../http/etag.ts';
 import { mergePatch } from '../http/merge-patch.ts';
-import { foldKey, type User, type UserProfile, type UserStatus } from './user.model.ts';
+import { foldKey, profileOfUser, type User, type UserProfile, type UserStatus } from './user.model.ts';
 import type { SelfPatchInput, UserCreateInput, UserReplaceInput } from './user.schema.ts';
 import { checkGroupIds } from '../groups/membership.ts';
 import type { Group } from '../groups/group.model.ts';
@@ -93,18 +93,8 @@ export function profileOf(input: Omit<UserReplaceInput, 'type' | 'status' | 'pas
 /** The full replacement a PATCH starts from: the user's writable fields as they are. */
 function writableOf(user: User): ReplaceInput {
   return {
-    username: user.username,
-    name: user.name,
-    givenName: user.givenName,
-    familyName: user.familyName,
-    email: user.email,
-    phone: user.phone,
-    locale: user.locale,
-    role: user.role,
+    ...profileOfUser(user),
     groups: user.groups,
-    attributes: user.attributes,
-    path: user.path,
-    externalId: user.externalId,
     type: user.type,
     status: user.status === 'invited' || user.status === 'pending' ? undefined : user.status,
   };

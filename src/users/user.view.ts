@@ -1,26 +1,16 @@
 // Maps a User to its wire format explicitly, so a new column never leaks by accident.
 import { createHash } from 'node:crypto';
-import type { User } from './user.model.ts';
+import { profileOfUser, type User } from './user.model.ts';
 import { escapeHtml } from '../text/escape-html.ts';
 import type { UserView } from './user.schema.ts';
 
 export function toUserView(user: User, callerId: string | undefined): UserView {
   return {
     id: user.id,
-    username: user.username,
-    name: user.name,
-    givenName: user.givenName,
-    familyName: user.familyName,
-    email: user.email,
-    phone: user.phone,
-    locale: user.locale,
+    ...profileOfUser(user),
     type: user.type,
-    role: user.role,
     status: user.status,
     groups: user.groups,
-    attributes: user.attributes,
-    path: user.path,
-    externalId: user.externalId,
     isSuperuser: user.isSuperuser,
     isCurrent: user.id === callerId,
     mfaEnabled: user.mfaEnabled,
