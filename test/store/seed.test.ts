@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { backends } from '../support/backends.ts';
+import { backends, copyMigratedPglite } from '../support/backends.ts';
 import { withServer, TEST_ARGON2 } from '../support/server.ts';
 import { basic } from '../support/client.ts';
 import { STRONG_PASSWORD } from '../support/factories.ts';
@@ -60,6 +60,7 @@ describe('npm run seed', () => {
   it('seeds the embedded database it is pointed at, with progress on stderr and a summary on stdout', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-seed-'));
     try {
+      await copyMigratedPglite(dataDir);
       const env = { ...process.env, ROSTER_DATA_DIR: dataDir, DATABASE_URL: '' };
       const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--users', '25', '--groups', '2'], { cwd: ROOT, env });
       const summary = JSON.parse(stdout);

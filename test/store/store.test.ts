@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { backends, type BackendName } from '../support/backends.ts';
+import { backends, createTestDatabase, type BackendName } from '../support/backends.ts';
 import { startServer, ADMIN, type TestServer } from '../support/server.ts';
 import { basic, expectProblem } from '../support/client.ts';
 import { createUser, uniqueName, STRONG_PASSWORD } from '../support/factories.ts';
@@ -117,8 +117,10 @@ for (const backend of backends()) {
     let store: Store;
     let drop: () => Promise<void>;
     before(async () => {
-      ({ store, drop } = await emptyDatabase(backend));
-      await migrate(store);
+      // A copy of the migrated template: these tests are about the store, not the migrations.
+      const database = await createTestDatabase(backend);
+      store = await database.open();
+      drop = () => database.drop();
     });
     after(async () => {
       await store?.close();
@@ -170,8 +172,10 @@ for (const backend of backends()) {
     let store: Store;
     let drop: () => Promise<void>;
     before(async () => {
-      ({ store, drop } = await emptyDatabase(backend));
-      await migrate(store);
+      // A copy of the migrated template: these tests are about the store, not the migrations.
+      const database = await createTestDatabase(backend);
+      store = await database.open();
+      drop = () => database.drop();
     });
     after(async () => {
       await store?.close();

@@ -96,11 +96,7 @@ function pgliteDatabase(dataDir: string | undefined): TestDatabase {
   return {
     open: async () => {
       // A data dir that already holds a database is opened as it is (restarts).
-      if (!existsSync(path.join(dir, 'PG_VERSION'))) {
-        const template = await migratedPgliteDir();
-        await fs.mkdir(dir, { recursive: true });
-        await execFileAsync('cp', ['-R', `${template}/.`, dir]);
-      }
+      if (!existsSync(path.join(dir, 'PG_VERSION'))) await copyMigratedPglite(dir);
       const store = await openStore({ backend: 'pglite', dataDir: dir, sharedBuffers: TEST_SHARED_BUFFERS });
       await migrate(store);
       return store;
@@ -182,6 +178,16 @@ async function postgresDatabase(): Promise<TestDatabase> {
     },
     drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
+}
+
+/**
+ * Fills `dir` with a copy of the migrated, empty PGlite template: a process started on it (the
+ * built server, `npm run seed`) skips initdb and the migrations.
+ */
+export async function copyMigratedPglite(dir: string): Promise<void> {
+  const template = await migratedPgliteDir();
+  await fs.mkdir(dir, { recursive: true });
+  await execFileAsync('cp', ['-R', `${template}/.`, dir]);
 }
 
 /** A fresh, migrated database; for PGlite in a scratch directory unless `dataDir` names one. */
