@@ -6,11 +6,12 @@
 import { VALIDITY_TTL_MS } from './validity-cache.ts';
 import type { LoginSubject } from './scheme.ts';
 import { foldKey } from '../users/user.model.ts';
+import { UserKeyedMap } from './user-keyed-map.ts';
 
 const LIMIT = 10_000;
 
 export class LoginSubjects {
-  private readonly entries = new Map<string, { subject: LoginSubject; until: number }>();
+  private readonly entries = new UserKeyedMap<LoginSubject>(LIMIT);
   private generation = 0;
 
   constructor(
@@ -20,15 +21,12 @@ export class LoginSubjects {
 
   async get(username: string): Promise<LoginSubject> {
     const key = foldKey(username);
-    const entry = this.entries.get(key);
-    if (entry && entry.until > this.now().getTime()) return entry.subject;
+    const cached = this.entries.get(key, this.now().getTime());
+    if (cached) return cached;
     const generation = this.generation;
     const subject = await this.load(username);
     // A read that raced a change it has not seen is not kept (see user-cache.ts).
-    if (generation === this.generation) {
-      if (this.entries.size >= LIMIT) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(key, { subject, until: this.now().getTime() + VALIDITY_TTL_MS });
-    }
+    if (generation === this.generation) this.entries.set(key, subject, subject.user?.id, this.now().getTime() + VALIDITY_TTL_MS);
     return subject;
   }
 
@@ -39,7 +37,7 @@ export class LoginSubjects {
 
   forgetUser(userId: string): void {
     this.generation++;
-    for (const [key, entry] of this.entries) if (entry.subject.user?.id === userId) this.entries.delete(key);
+    this.entries.forgetUser(userId);
   }
 
   clear(): void {

@@ -3,32 +3,26 @@
 // process drops a user's entries at once when it disables them, changes their credentials or
 // logs them out, and other processes see such a change within TTL_MS.
 import type { AuthUser } from './scheme.ts';
+import { UserKeyedMap } from './user-keyed-map.ts';
 
 export const VALIDITY_TTL_MS = 1_000;
 const LIMIT = 50_000;
 
 export class ValidityCache<T extends { user: AuthUser }> {
-  private readonly entries = new Map<string, { value: T; until: number }>();
+  private readonly entries = new UserKeyedMap<T>(LIMIT);
 
   constructor(private readonly now: () => Date) {}
 
   get(key: string): T | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.until <= this.now().getTime()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    return this.entries.get(key, this.now().getTime());
   }
 
   set(key: string, value: T): void {
-    if (this.entries.size >= LIMIT) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { value, until: this.now().getTime() + VALIDITY_TTL_MS });
+    this.entries.set(key, value, value.user.id, this.now().getTime() + VALIDITY_TTL_MS);
   }
 
   forgetUser(userId: string): void {
-    for (const [key, entry] of this.entries) if (entry.value.user.id === userId) this.entries.delete(key);
+    this.entries.forgetUser(userId);
   }
 
   clear(): void {
