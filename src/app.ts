@@ -57,6 +57,8 @@ import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { UserListSchema, UserSchema } from './users/user.schema.ts';
 import { userRoutes } from './users/user.routes.ts';
 import { userExportRoutes } from './users/user-export.routes.ts';
+import { userImportRoutes } from './users/user-import.routes.ts';
+import { createUserImport } from './users/user-import.ts';
 import { createUsers } from './users/user.service.ts';
 import { DEFAULTS, LOG_REDACT } from './config.ts';
 
@@ -222,6 +224,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const users = createUsers({ data, passwords: deps.passwords, now, newId, credentials, events: lifecycle.events, cache: userCache });
   const groups = createGroups({ data, users, now, newId, credentials });
+  const imports = createUserImport({
+    data,
+    passwords: deps.passwords,
+    now,
+    newId,
+    credentials,
+    // Logins must take as long as the slowest imported hash family: the floor measures again.
+    foreignHashesImported: () => void (calibrated = calibrate().catch(() => void (calibrated = undefined))),
+  });
+  // An import runs within its request; one still "running" when its lease ran out lost its process.
+  for (const kind of ['users.import', 'users.import_dry_run']) {
+    queue.register(kind, async () => {
+      throw new Error('the process running the import stopped before it finished; rerun it with mode=upsert');
+    });
+  }
   app.decorate('system', system);
   app.decorate('keys', keys);
   app.decorate('queue', queue);
@@ -298,6 +315,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => systemRoutes(scope, { system }));
   await app.register(async (scope) => userRoutes(scope, { users }));
   await app.register(async (scope) => userExportRoutes(scope, { users }));
+  await app.register(async (scope) => userImportRoutes(scope, { imports }));
   await app.register(async (scope) => passwordRoutes(scope, { passwords }));
   await app.register(async (scope) => tokenRoutes(scope, { tokens }));
   await app.register(async (scope) => mfaRoutes(scope, { mfa }));

@@ -15,6 +15,7 @@ import * as system from './system/system.repo.ts';
 import * as tokens from './tokens/token.repo.ts';
 import * as users from './users/user.repo.ts';
 import * as userQueries from './users/user-query.repo.ts';
+import * as userImports from './users/user-import.repo.ts';
 
 type Db = Store['db'];
 
@@ -35,7 +36,7 @@ function bind<M extends object>(module: M, db: Db): Bound<M> {
 
 function createRepos(db: Db) {
   return {
-    users: { ...bind(users, db), ...bind(userQueries, db) },
+    users: { ...bind(users, db), ...bind(userQueries, db), ...bind(userImports, db) },
     groups: bind(groups, db),
     lockout: bind(lockout, db),
     tokens: bind(tokens, db),

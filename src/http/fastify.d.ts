@@ -15,6 +15,11 @@ declare module 'fastify' {
     readOnlySafe?: boolean;
     /** The response carries a secret shown once: Idempotency-Key does not store it. */
     showsSecret?: boolean;
+    /**
+     * The handler reads the body as a stream (an import of any size): nothing checks or hashes
+     * it up front, so Idempotency-Key is not taken; each line is checked as it is read.
+     */
+    streamsBody?: { mediaType: string; line: object };
   }
   interface FastifyRequest {
     principal?: Principal;

@@ -27,6 +27,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { data: UnitOfWo
   const repo = deps.data.repos.idempotency;
   app.addHook('preParsing', async (request, _reply, payload) => {
     if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) return payload;
+    if (request.routeOptions.config?.streamsBody) return payload;
     const hash = startHash(request);
     const tap = new Transform({
       transform(chunk: Buffer, _encoding, done) {
@@ -48,7 +49,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { data: UnitOfWo
     if (request.method !== 'POST' || key === undefined || !request.principal) return;
     // A response that shows a secret once (a token, a TOTP seed, recovery codes) is never stored
     // for replay: the key is ignored and each request makes a new secret.
-    if (request.routeOptions.config?.showsSecret) return;
+    if (request.routeOptions.config?.showsSecret || request.routeOptions.config?.streamsBody) return;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
       throw new ProblemError({
         status: 400,

@@ -21,7 +21,7 @@ function findNul(value: unknown): string | undefined {
 }
 
 export function refuseNul(request: FastifyRequest): void {
-  const inBody = findNul(request.body);
+  const inBody = request.routeOptions.config?.streamsBody ? undefined : findNul(request.body);
   if (inBody !== undefined) {
     throw problems.invalid([{ pointer: inBody, code: 'invalid_character', detail: 'must not contain the NUL character (U+0000)' }]);
   }

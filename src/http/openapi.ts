@@ -25,7 +25,7 @@ function withResponseHeaders(route: RouteOptions, schema: JsonObject): JsonObjec
   const responses = schema.response as Record<string, JsonObject>;
   const method = [route.method].flat()[0];
   const takesPrefer = Boolean(((schema.headers as JsonObject | undefined)?.properties as JsonObject | undefined)?.prefer);
-  const idempotent = method === 'POST' && route.config?.access !== 'public' && !route.config?.showsSecret;
+  const idempotent = method === 'POST' && route.config?.access !== 'public' && !route.config?.showsSecret && !route.config?.streamsBody;
   const out: Record<string, JsonObject> = {};
   for (const [status, response] of Object.entries(responses)) {
     const names = new Set<HeaderName>();
@@ -104,6 +104,11 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string | 
     transform: ({ schema, url, route }) => {
       const transformed = { ...(schema as Record<string, unknown>) };
       if (route.config?.access === 'public') transformed.security = [];
+      // A streamed body is documented by the schema of one of its lines (Fastify never sees it).
+      if (route.config?.streamsBody) {
+        transformed.consumes = [route.config.streamsBody.mediaType];
+        transformed.body = route.config.streamsBody.line;
+      }
       if (transformed.querystring) transformed.querystring = defaultsOptional(transformed.querystring as JsonObject);
       if (transformed.response) transformed.response = withResponseHeaders(route, transformed);
       return { schema: transformed as never, url };

@@ -185,3 +185,49 @@ export async function insertJobErrors(db: Db, jobId: string, errors: JobError[])
   if (errors.length === 0) return;
   await db.insertInto('job_errors').values(errors.map((e) => ({ job_id: jobId, ...e }))).execute();
 }
+
+/**
+ * A job that runs within a request (an import), recorded as running under a lease the request
+ * renews as it goes: should the process die, the lease runs out and the worker marks it failed.
+ */
+export async function insertRunningJob(
+  db: Db,
+  job: { id: string; kind: string; payload: Record<string, unknown>; createdBy: string; progress: JobProgress; now: Date; leaseMs: number },
+): Promise<void> {
+  await db
+    .insertInto('jobs')
+    .values({
+      ...newJobRow({ id: job.id, kind: job.kind, payload: job.payload, status: 'running', maxAttempts: 1, at: job.now }),
+      attempts: 1,
+      locked_until: new Date(job.now.getTime() + job.leaseMs),
+      created_by: job.createdBy,
+      progress: JSON.stringify(job.progress),
+    })
+    .execute();
+}
+
+/** Records how far a running job got and renews its lease. */
+export async function saveProgress(db: Db, id: string, progress: JobProgress, now: Date, leaseMs: number): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ progress: JSON.stringify(progress), locked_until: new Date(now.getTime() + leaseMs), updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ends a job that ran within a request. */
+export async function finishJob(db: Db, id: string, outcome: { status: 'done' | 'failed'; progress: JobProgress; error?: string; now: Date }): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      status: outcome.status,
+      payload: '{}',
+      progress: JSON.stringify(outcome.progress),
+      last_error: outcome.error?.slice(0, 2000) ?? null,
+      locked_until: null,
+      updated_at: outcome.now,
+      finished_at: outcome.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}

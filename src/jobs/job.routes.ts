@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../http/pagination.ts';
 import { problemResponses } from '../http/schema-helpers.ts';
 import type { Queue } from './queue.ts';
 import type { Role } from '../auth/roles.ts';
+import { JobDetailSchema, jobDetailOf } from './job.view.ts';
 
 const JobSchema = Type.Object({
   id: Type.String(),
@@ -18,28 +19,6 @@ const JobSchema = Type.Object({
   lastError: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-});
-
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
-
-const JobDetailSchema = Type.Object({
-  id: Type.String(),
-  type: Type.String({ description: 'users.import, users.export, … or a queue job\'s kind' }),
-  status: Type.Enum(['queued', 'running', 'done', 'failed']),
-  progress: Type.Union([
-    Type.Object({
-      total: Type.Optional(Type.Integer()),
-      processed: Type.Integer(),
-      created: Type.Integer(),
-      updated: Type.Integer(),
-      failed: Type.Integer(),
-    }),
-    Type.Null(),
-  ]),
-  createdBy: Nullable(Type.String({ description: 'The user who started it' })),
-  lastError: Nullable(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-  finishedAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
 export async function jobRoutes(app: FastifyInstance, deps: { queue: Queue }): Promise<void> {
@@ -58,17 +37,7 @@ export async function jobRoutes(app: FastifyInstance, deps: { queue: Queue }): P
       response: { 200: JobDetailSchema, ...problemResponses(401, 404) },
     },
     handler: async (request) => {
-      const job = await deps.queue.get(viewerOf(request), request.params.id);
-      return {
-        id: job.id,
-        type: job.kind,
-        status: job.status,
-        progress: job.progress,
-        createdBy: job.createdBy,
-        lastError: job.lastError,
-        createdAt: job.createdAt.toISOString(),
-        finishedAt: job.finishedAt?.toISOString() ?? null,
-      };
+      return jobDetailOf(await deps.queue.get(viewerOf(request), request.params.id));
     },
   });
 

@@ -128,6 +128,11 @@ export interface JobProgress {
   failed: number;
 }
 
+export interface ImportClaimsTable {
+  job_id: string;
+  key: string;
+}
+
 export interface JobErrorsTable {
   seq: Generated<string>;
   job_id: string;
@@ -174,6 +179,7 @@ export interface Database {
   group_members: GroupMembersTable;
   jobs: JobsTable;
   job_errors: JobErrorsTable;
+  import_claims: ImportClaimsTable;
   user_tokens: UserTokensTable;
   signing_keys: SigningKeysTable;
   sessions: SessionsTable;

@@ -15,6 +15,8 @@ export interface ExportLine extends UserProfile {
   groups: string[];
   status: string;
   createdAt: string;
+  /** Not a field of POST /users, but part of the user: the round trip keeps it. */
+  emailVerified: boolean;
   passwordHash?: string | null;
 }
 
@@ -32,6 +34,7 @@ function lineOf(user: User, groupNames: Map<string, string>, includeHashes: bool
     groups: user.groups.flatMap((id) => groupNames.get(id) ?? []).sort(),
     status: user.status,
     createdAt: user.createdAt.toISOString(),
+    emailVerified: user.emailVerified,
     ...(includeHashes ? { passwordHash: user.passwordHash } : {}),
   };
 }

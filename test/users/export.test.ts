@@ -10,7 +10,7 @@ import { expectProblem, type Response } from '../support/client.ts';
 import { createLogin, createUser, uniqueName } from '../support/factories.ts';
 
 const LINE_KEYS = [
-  'attributes', 'createdAt', 'email', 'externalId', 'familyName', 'givenName', 'groups', 'locale', 'name', 'path', 'phone', 'role',
+  'attributes', 'createdAt', 'email', 'emailVerified', 'externalId', 'familyName', 'givenName', 'groups', 'locale', 'name', 'path', 'phone', 'role',
   'status', 'type', 'username',
 ];
 
@@ -41,7 +41,7 @@ for (const backend of backends()) {
       assert.deepEqual(mine, {
         username: member.username, name: 'Export Me', givenName: null, familyName: null, email: member.email, phone: null, locale: null,
         type: 'internal', role: 'user', groups: [blue.name, red.name].sort(), attributes: { team: 'x' }, path: member.path,
-        externalId: member.externalId, status: 'invited', createdAt: member.createdAt,
+        externalId: member.externalId, status: 'invited', createdAt: member.createdAt, emailVerified: false,
       });
 
       const withHashes = lines(await server.admin.get('/api/v1/users/export?includeHashes=true'));

@@ -1,0 +1,140 @@
+// One line of an import (API.md, "Import, export, backup"): the fields of POST /users with groups
+// by name, plus passwordHash, status, createdAt and emailVerified, the shape the export writes.
+// Checked here on its own; what depends on the directory (taken names, groups) is user-import.ts's.
+import Type, { type Static } from 'typebox';
+import { validatorCompiler, fieldErrorsOf } from '../http/validation.ts';
+import { ProblemError } from '../http/problem.ts';
+import { UserCreateSchema } from './user.schema.ts';
+import { Nullable } from '../http/schema-helpers.ts';
+import { checkAttributes, fieldProblem } from './user.rules.ts';
+import { checkUserNames, checkGroupName } from './identifiers.ts';
+import { profileOf } from './user.service.ts';
+import type { UserProfile, UserStatus, UserType } from './user.model.ts';
+
+export interface LineError {
+  line: number;
+  pointer: string;
+  code: string;
+  detail: string;
+}
+
+const { status: _readOnlyOnCreate, groups: _groupIds, ...createFields } = UserCreateSchema.properties;
+
+export const ImportLineSchema = Type.Object(
+  {
+    ...createFields,
+    groups: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 150 }), { maxItems: 1000, uniqueItems: true, description: 'Group names; a missing group is created' }),
+    ),
+    passwordHash: Type.Optional(
+      Nullable(Type.String({ minLength: 1, maxLength: 1024, description: 'A hash in a supported format; null (as the export writes for a user without a password) is the same as leaving it out' })),
+    ),
+    status: Type.Optional(Type.Enum(['active', 'disabled', 'invited', 'pending'], { description: 'pending is imported as invited' })),
+    createdAt: Type.Optional(Type.String({ format: 'date-time' })),
+    emailVerified: Type.Optional(Type.Boolean()),
+  },
+  { $id: 'ImportLine', additionalProperties: false },
+);
+
+export type ImportLineInput = Static<typeof ImportLineSchema>;
+
+/** A line that passed every check that needs nothing but the line. */
+export interface ImportRow {
+  line: number;
+  profile: UserProfile;
+  type: UserType;
+  /** Absent: decided by the mode (a new user's follows from its credentials; an existing user's stays). */
+  status?: UserStatus;
+  password?: string;
+  passwordHash?: string;
+  groups?: string[];
+  createdAt?: Date;
+  emailVerified?: boolean;
+  /** Whether the line named these; an upsert leaves what a line does not name as it is. */
+  names: { role: boolean; type: boolean };
+}
+
+const validate = validatorCompiler({ schema: ImportLineSchema, httpPart: 'body', method: 'POST', url: '/api/v1/users/import' }) as unknown as {
+  (value: unknown): boolean;
+  errors?: Parameters<typeof fieldErrorsOf>[0] | null;
+};
+
+/** A domain problem as line errors: its field errors, or its own code when it is more precise. */
+export function lineErrorsOf(line: number, problem: ProblemError, pointer = ''): LineError[] {
+  if (problem.code !== 'request.invalid' || !problem.errors?.length) {
+    return [{ line, pointer: problem.errors?.[0]?.pointer ?? pointer, code: problem.code, detail: problem.message }];
+  }
+  return problem.errors.map((e) => ({ line, pointer: e.pointer ?? pointer, code: e.code, detail: e.detail }));
+}
+
+function hasNul(text: string): boolean {
+  return text.includes('\0') || text.includes('\\u0000');
+}
+
+/** Parses and checks one line; a line error says which field and why. */
+export function parseImportLine(line: number, text: string, recognises: (hash: string) => boolean): ImportRow | LineError[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [{ line, pointer: '', code: 'invalid_json', detail: 'is not a JSON value' }];
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ line, pointer: '', code: 'invalid_type', detail: 'must be a JSON object' }];
+  }
+  // PostgreSQL text cannot hold U+0000 (src/http/nul.ts refuses it in request bodies the same way).
+  if (hasNul(text)) return [{ line, pointer: '', code: 'invalid_character', detail: 'must not contain the NUL character (U+0000)' }];
+  if (!validate(value)) {
+    return fieldErrorsOf(validate.errors ?? [], 'body').map((e) => ({ line, pointer: e.pointer ?? '', code: e.code, detail: e.detail }));
+  }
+  const { passwordHash, ...rest } = value as ImportLineInput;
+  const input = { ...rest, passwordHash: passwordHash ?? undefined };
+  try {
+    const type = input.type ?? 'internal';
+    if (input.password !== undefined && input.passwordHash !== undefined) {
+      throw fieldProblem('/passwordHash', 'conflicting', 'cannot be given with password: give one of them');
+    }
+    if (type === 'service_account') {
+      if (input.email != null) throw fieldProblem('/email', 'not_allowed', 'is not allowed for service accounts');
+      for (const field of ['password', 'passwordHash'] as const) {
+        if (input[field] !== undefined) throw fieldProblem(`/${field}`, 'not_allowed', 'is not allowed for service accounts: they use tokens');
+      }
+    }
+    if (input.passwordHash !== undefined && !recognises(input.passwordHash)) {
+      return [
+        {
+          line,
+          pointer: '/passwordHash',
+          code: 'hash.unsupported',
+          detail: 'is not in a supported format (argon2, bcrypt, scrypt, PBKDF2 PHC or Django pbkdf2_sha256/sha512)',
+        },
+      ];
+    }
+    const profile = profileOf(input);
+    checkUserNames(profile);
+    checkAttributes(profile.attributes);
+    input.groups?.forEach((name, i) => {
+      try {
+        checkGroupName(name);
+      } catch (error) {
+        if (error instanceof ProblemError) throw fieldProblem(`/groups/${i}`, error.errors?.[0]?.code ?? 'invalid', error.errors?.[0]?.detail ?? 'is not a valid group name');
+        throw error;
+      }
+    });
+    return {
+      line,
+      profile,
+      type,
+      status: input.status === 'pending' ? 'invited' : input.status,
+      password: input.password,
+      passwordHash: input.passwordHash,
+      groups: input.groups,
+      createdAt: input.createdAt === undefined ? undefined : new Date(input.createdAt),
+      emailVerified: input.emailVerified,
+      names: { role: input.role !== undefined, type: input.type !== undefined },
+    };
+  } catch (error) {
+    if (error instanceof ProblemError) return lineErrorsOf(line, error);
+    throw error;
+  }
+}
