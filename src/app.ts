@@ -2,7 +2,6 @@
 // tests and main.ts decide where it serves.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { v7 as uuidv7 } from 'uuid';
 import type { Store } from './store/db.ts';
 import type { PasswordHasher } from './credentials/password.ts';
 import { basicScheme } from './auth/basic.ts';
@@ -61,6 +60,7 @@ import { userImportRoutes } from './users/user-import.routes.ts';
 import { createUserImport } from './users/user-import.ts';
 import { createUsers } from './users/user.service.ts';
 import { DEFAULTS, LOG_REDACT } from './config.ts';
+import { newId as createId } from './ids.ts';
 
 export interface AppDeps {
   store: Store;
@@ -139,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }) as unknown as App;
 
   const now = deps.now ?? (() => new Date());
-  const newId = deps.newId ?? (() => uuidv7());
+  const newId = deps.newId ?? createId;
   const data = createUnitOfWork(deps.store);
   const box = createSecretBox(deps.secret);
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', deps.secret, 'roster', purpose, 32));

@@ -168,13 +168,14 @@ export interface JobError {
   detail: string;
 }
 
-/** A job's line errors in the order they were written, `limit` at a time after `afterSeq`. */
-export async function listJobErrors(db: Db, jobId: string, afterSeq: string, limit: number): Promise<(JobError & { seq: string })[]> {
+/** A job's line errors by line, `limit` at a time after the cursor (a line, and seq within it). */
+export async function listJobErrors(db: Db, jobId: string, after: { line: number; seq: string }, limit: number): Promise<(JobError & { seq: string })[]> {
   return db
     .selectFrom('job_errors')
     .select(['seq', 'line', 'pointer', 'code', 'detail'])
     .where('job_id', '=', jobId)
-    .where('seq', '>', afterSeq)
+    .where((eb) => eb.or([eb('line', '>', after.line), eb.and([eb('line', '=', after.line), eb('seq', '>', after.seq)])]))
+    .orderBy('line')
     .orderBy('seq')
     .limit(limit)
     .execute();
@@ -206,11 +207,19 @@ export async function insertRunningJob(
     .execute();
 }
 
-/** Records how far a running job got and renews its lease. */
-export async function saveProgress(db: Db, id: string, progress: JobProgress, now: Date, leaseMs: number): Promise<void> {
+/**
+ * Adds a batch's counts to a running job's progress and renews its lease. An increment in SQL,
+ * so batches written at once by two transactions both count.
+ */
+export async function addProgress(db: Db, id: string, add: Omit<JobProgress, 'total'>, now: Date, leaseMs: number): Promise<void> {
+  const plus = (field: keyof typeof add) => sql`coalesce((progress->>${field})::int, 0) + ${add[field]}::int`;
   await db
     .updateTable('jobs')
-    .set({ progress: JSON.stringify(progress), locked_until: new Date(now.getTime() + leaseMs), updated_at: now })
+    .set({
+      progress: sql`jsonb_build_object('processed', ${plus('processed')}, 'created', ${plus('created')}, 'updated', ${plus('updated')}, 'failed', ${plus('failed')})`,
+      locked_until: new Date(now.getTime() + leaseMs),
+      updated_at: now,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -114,14 +114,15 @@ export function createQueue(deps: QueueDeps) {
       }
       return job;
     },
-    /** A job's line errors, in the order they were written, read a page at a time. */
+    /** A job's line errors by line (a line's own in the order written), read a page at a time. */
     async *errors(job: Job): AsyncGenerator<JobError> {
-      let after = '0';
+      let after = { line: 0, seq: '0' };
       for (;;) {
         const page = await repo.listJobErrors(job.id, after, 1_000);
         for (const { line, pointer, code, detail } of page) yield { line, pointer, code, detail };
         if (page.length < 1_000) return;
-        after = page[page.length - 1].seq;
+        const last = page[page.length - 1];
+        after = { line: last.line, seq: last.seq };
       }
     },
     start() {

@@ -16,6 +16,11 @@ export interface Attribute {
    * lists of common endings ("@example.com").
    */
   suffixIndexed?: boolean;
+  /**
+   * The column has a trigram index on the expression (column || ''), which substring matches use;
+   * equality keeps to the column's own index (migration 0012 says why).
+   */
+  trigramIndexed?: boolean;
 }
 
 export interface FilterTarget {
@@ -30,6 +35,11 @@ export interface FilterTarget {
 // errors, with their position; the service turns either into its face's error.
 function invalid(detail: string, position?: number): FilterSyntaxError {
   return new FilterSyntaxError(detail, position);
+}
+
+/** The expression the trigram indexes are built on: the literal '' must be SQL text, not a parameter. */
+export function trigramExpression(column: Expression<unknown> | RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`(${column} || '')`;
 }
 
 export function likePattern(value: string, op: 'co' | 'sw' | 'ew'): string {
@@ -72,6 +82,8 @@ function compare(target: FilterTarget, attr: Attribute, name: string, op: string
   }
   if (op === 'co' || op === 'sw' || op === 'ew') {
     const pattern = likePattern(right, op);
+    // A prefix (sw) is a range scan of the column's own text_pattern_ops index.
+    if (attr.trigramIndexed && op !== 'sw') return sql<SqlBool>`${trigramExpression(left)} LIKE ${pattern}`;
     return sql<SqlBool>`${left} LIKE ${pattern}`;
   }
   if (op === 'ne') return sql<SqlBool>`${left} IS DISTINCT FROM ${right}`;

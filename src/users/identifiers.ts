@@ -12,6 +12,10 @@ import type { FieldError } from '../http/problem.ts';
 import { problems } from '../http/problem.ts';
 
 const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+// Printable ASCII is its own NFKC, holds no ignorable, invisible or second-script character, and
+// case-folds by plain lower-casing: most names are, and skip the Unicode work (an import's lines
+// spent a quarter of their time here).
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function foldStep(value: string): string {
   let lower = '';
@@ -23,6 +27,7 @@ function foldStep(value: string): string {
 
 /** NFKC_Casefold: the key under which usernames, emails and group names are unique. */
 export function nfkcCasefold(value: string): string {
+  if (PRINTABLE_ASCII.test(value)) return value.toLowerCase();
   let folded = value.normalize('NFKC').replace(DEFAULT_IGNORABLE, '');
   for (let round = 0; round < 4; round++) {
     const next = foldStep(folded);
@@ -101,6 +106,7 @@ const ALLOWED_COMBINATIONS = [
 
 /** The names of the scripts a value mixes, or undefined when it is highly restrictive (UTS #39). */
 export function mixedScripts(value: string): string[] | undefined {
+  if (PRINTABLE_ASCII.test(value)) return undefined;
   const SCRIPTS = allScripts();
   if (SCRIPTS.some((script) => script.only.test(value))) return undefined;
   if (ALLOWED_COMBINATIONS.some((combination) => combination.test(value))) return undefined;
@@ -120,7 +126,7 @@ function codePointOf(char: string): string {
 
 /** A field error when the value holds a control, format or bidi character. */
 export function invisibleCharacter(value: string | null | undefined, pointer: string): FieldError | undefined {
-  const found = typeof value === 'string' ? INVISIBLE.exec(value) : null;
+  const found = typeof value === 'string' && !PRINTABLE_ASCII.test(value) ? INVISIBLE.exec(value) : null;
   if (!found) return undefined;
   return {
     pointer,

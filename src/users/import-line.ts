@@ -9,7 +9,7 @@ import { Nullable } from '../http/schema-helpers.ts';
 import { checkAttributes, fieldProblem } from './user.rules.ts';
 import { checkUserNames, checkGroupName } from './identifiers.ts';
 import { profileOf } from './user.service.ts';
-import type { UserProfile, UserStatus, UserType } from './user.model.ts';
+import { foldKey, type UserProfile, type UserStatus, type UserType } from './user.model.ts';
 
 export interface LineError {
   line: number;
@@ -52,6 +52,16 @@ export interface ImportRow {
   emailVerified?: boolean;
   /** Whether the line named these; an upsert leaves what a line does not name as it is. */
   names: { role: boolean; type: boolean };
+  /** The unique keys it claims, folded: `u:` username, `e:` email, `x:` external id. */
+  keys: string[];
+}
+
+/** A user's unique keys as an import line's `keys` spells them. */
+export function uniqueKeys(user: { username: string; email: string | null; externalId: string | null }): string[] {
+  const keys = [`u:${foldKey(user.username)}`];
+  if (user.email !== null) keys.push(`e:${foldKey(user.email)}`);
+  if (user.externalId !== null) keys.push(`x:${user.externalId}`);
+  return keys;
 }
 
 const validate = validatorCompiler({ schema: ImportLineSchema, httpPart: 'body', method: 'POST', url: '/api/v1/users/import' }) as unknown as {
@@ -132,6 +142,7 @@ export function parseImportLine(line: number, text: string, recognises: (hash: s
       createdAt: input.createdAt === undefined ? undefined : new Date(input.createdAt),
       emailVerified: input.emailVerified,
       names: { role: input.role !== undefined, type: input.type !== undefined },
+      keys: uniqueKeys(profile),
     };
   } catch (error) {
     if (error instanceof ProblemError) return lineErrorsOf(line, error);

@@ -1,6 +1,7 @@
 // Bulk import (API.md, "Import, export, backup"): NDJSON lines read as they arrive, checked, and
-// written a batch at a time, each batch in one transaction with its line errors and the job's
-// progress. A bad line is reported and skipped; the rest goes on. Memory holds one batch.
+// written a batch at a time, each batch in one transaction with its line errors and its share of
+// the job's progress. A bad line is reported and skipped; the rest goes on. Memory holds a couple
+// of batches whatever the file's size.
 import type { UnitOfWork, Repos } from '../repos.ts';
 import type { PasswordHasher } from '../credentials/password.ts';
 import type { CredentialsChanged } from '../auth/credentials-changed.ts';
@@ -9,10 +10,11 @@ import type { Line } from '../http/ndjson.ts';
 import { assertStrongPassword } from '../credentials/password-policy.ts';
 import { ProblemError } from '../http/problem.ts';
 import { UniqueViolation } from '../store/errors.ts';
-import { checkManagerLimits, lastAdminProblem, removesActiveAdmin, type Actor } from './user.rules.ts';
-import { foldKey, type User, type UserStatus } from './user.model.ts';
-import { lineErrorsOf, parseImportLine, type ImportRow, type LineError } from './import-line.ts';
-import type { ImportedUser } from './user-import.repo.ts';
+import { lastAdminProblem, removesActiveAdmin, type Actor } from './user.rules.ts';
+import { foldKey, type User } from './user.model.ts';
+import { lineErrorsOf, parseImportLine, uniqueKeys, type ImportRow, type LineError } from './import-line.ts';
+import { importGroups } from './import-groups.ts';
+import { planRow, takenError, type Plan } from './import-plan.ts';
 
 export interface ImportDeps {
   data: UnitOfWork;
@@ -29,14 +31,14 @@ export interface ImportOptions {
   dryRun: boolean;
 }
 
-
-/** Rows a batch holds; a line longer than MAX_LINE_BYTES is that line's error. */
 const BATCH = 1_000;
+/** A longer line is that line's error, skipped without being held. */
 export const MAX_LINE_BYTES = 256 * 1024;
 const LEASE_MS = 5 * 60_000;
 const RETRIES = 3;
 
 type Parsed = ImportRow | LineError[];
+type Counts = Omit<JobProgress, 'total'>;
 
 /** The request body failed (the client went away mid-upload), as opposed to Roster's own work. */
 class UploadBroken extends Error {}
@@ -55,73 +57,8 @@ async function* uploaded<T>(lines: AsyncIterable<T>): AsyncGenerator<T> {
   }
 }
 
-/** The unique keys a line claims, prefixed by kind: u username, e email, x external id. */
-function keysOf(row: ImportRow): string[] {
-  const keys = [`u:${foldKey(row.profile.username)}`];
-  if (row.profile.email !== null) keys.push(`e:${foldKey(row.profile.email)}`);
-  if (row.profile.externalId !== null) keys.push(`x:${row.profile.externalId}`);
-  return keys;
-}
-
-function userKeys(user: Pick<User, 'username' | 'email' | 'externalId'>): string[] {
-  return keysOf({ profile: user } as ImportRow);
-}
-
-const TAKEN: Record<string, [string, string, string]> = {
-  u: ['user.username_taken', '/username', 'username'],
-  e: ['user.email_taken', '/email', 'email'],
-  x: ['user.external_id_taken', '/externalId', 'externalId'],
-};
-
-function takenError(line: number, key: string, byEarlierLine: boolean): LineError {
-  const [code, pointer, what] = TAKEN[key[0]];
-  const who = byEarlierLine ? 'an earlier line of this import' : 'another user';
-  return { line, pointer, code, detail: `Another user already has this ${what} (${who}; compared case-insensitively).` };
-}
-
-/** What a batch decided for a line. */
-type Plan =
-  | { line: number; kind: 'create'; row: ImportRow; user: ImportedUser }
-  /** current is undefined only in a dry run, for a user an earlier line would have created. */
-  | { line: number; kind: 'update'; row: ImportRow; current: User | undefined };
-
 export function createUserImport(deps: ImportDeps) {
   const { repos } = deps.data;
-
-  /** Group ids by folded name, learnt as batches need them (groups are few). */
-  function groupResolver(actor: Actor, dryRun: boolean) {
-    const known = new Map<string, { id: string; grantsSuperuser: boolean; isNew: boolean }>();
-    return {
-      async load(names: string[]) {
-        const wanted = [...new Set(names.map(foldKey))].filter((key) => !known.has(key));
-        for (const group of await repos.users.groupsByNameKey(wanted)) {
-          known.set(group.nameKey, { id: group.id, grantsSuperuser: group.grantsSuperuser, isNew: false });
-        }
-      },
-      /** The group's id, creating a missing one in `tx` (a dry run only pretends). */
-      async idOf(tx: Repos, name: string, at: Date): Promise<string> {
-        const key = foldKey(name);
-        let group = known.get(key);
-        if (!group) {
-          group = { id: deps.newId(), grantsSuperuser: false, isNew: true };
-          if (!dryRun) await tx.groups.insertGroup(group.id, { name, parent: null, isSuperuser: false, attributes: {} }, at);
-          known.set(key, group);
-        }
-        return group.id;
-      },
-      /** A manager may not hand out membership of a group that makes superusers. */
-      check(row: ImportRow): LineError | undefined {
-        if (actor.role !== 'manager') return undefined;
-        const i = (row.groups ?? []).findIndex((name) => known.get(foldKey(name))?.grantsSuperuser);
-        if (i === -1) return undefined;
-        return { line: row.line, pointer: `/groups/${i}`, code: 'group.superuser_forbidden', detail: 'Managers cannot grant membership of a superuser group (or one below it).' };
-      },
-      /** New groups a failed batch made are gone with its rollback. */
-      forgetNew() {
-        for (const [key, group] of known) if (group.isNew) known.delete(key);
-      },
-    };
-  }
 
   async function run(actor: Actor, lines: AsyncIterable<Line>, options: ImportOptions): Promise<Job> {
     const jobId = deps.newId();
@@ -135,61 +72,59 @@ export function createUserImport(deps: ImportDeps) {
       now: deps.now(),
       leaseMs: LEASE_MS,
     });
-    const groups = groupResolver(actor, options.dryRun);
+    const groups = importGroups(repos, actor, { dryRun: options.dryRun, newId: deps.newId });
+    // A plain create writes a batch while the next is written too (the database has a core of
+    // its own to spare); upserts and dry runs look at what the batch before wrote, so go one by one.
+    const concurrent = options.mode === 'create' && !options.dryRun;
     let foreignHashes = false;
+    // Planner statistics are refreshed each time the import has doubled the table since last.
+    let analyzeAfter = Math.max(BATCH, await repos.users.plannedUserCount());
+    let createdSinceAnalyze = 0;
 
     /** Checks that need the directory, then writes the batch, its errors and progress together. */
     async function writeBatch(batch: Parsed[]): Promise<void> {
       const errors: LineError[] = batch.filter((p): p is LineError[] => Array.isArray(p)).flat();
-      let rows = batch.filter((p): p is ImportRow => !Array.isArray(p));
-      rows = await hashPasswords(rows, errors);
-      const matches = await repos.users.findImportMatches({
-        usernames: rows.map((r) => r.profile.username),
-        emails: rows.flatMap((r) => r.profile.email ?? []),
-        externalIds: rows.flatMap((r) => r.profile.externalId ?? []),
-      });
-      const holder = new Map<string, User>();
-      for (const user of matches) for (const key of userKeys(user)) holder.set(key, user);
-      const claimed = options.dryRun ? await repos.users.claimedKeys(jobId, rows.flatMap(keysOf)) : new Set<string>();
-      await groups.load(rows.flatMap((r) => r.groups ?? []));
+      const rows = await hashPasswords(batch.filter((p): p is ImportRow => !Array.isArray(p)), errors);
+      // A plain create finds who holds a key only for the rows the insert skipped.
+      const holder = concurrent ? new Map<string, User>() : await holdersOf(repos, rows);
+      const claimed = options.dryRun ? await repos.users.claimedKeys(jobId, rows.flatMap((r) => r.keys)) : new Set<string>();
       const now = deps.now();
-
+      await groups.ensure(rows.flatMap((r) => r.groups ?? []), now);
       const plans: Plan[] = [];
+      const context = { actor, mode: options.mode, holder, claimed, groupError: groups.check, newId: deps.newId, now };
       for (const row of rows) {
-        const plan = planRow(row, holder, claimed, now);
+        const plan = planRow(row, context);
         if ('code' in plan) errors.push(plan);
         else plans.push(plan);
       }
-      const failedLines = new Set(errors.map((e) => e.line));
-      const outcome = { created: 0, updated: 0, updatedIds: [] as string[] };
-      let next = progress;
+      const counts: Counts = { processed: batch.length, created: 0, updated: 0, failed: 0 };
+      const updated: string[] = [];
       await deps.data.transaction(async (tx) => {
-        outcome.created = await createRows(tx, plans, errors, failedLines, now);
+        counts.created = await createRows(tx, plans, errors);
         for (const plan of plans) {
           if (plan.kind !== 'update') continue;
           const error = await updateRow(tx, plan, now);
-          if (error) {
-            errors.push(error);
-            failedLines.add(plan.line);
-          } else {
-            outcome.updated++;
-            if (plan.current) outcome.updatedIds.push(plan.current.id);
+          if (error) errors.push(error);
+          else {
+            counts.updated++;
+            if (plan.current) updated.push(plan.current.id);
           }
         }
-        if (options.dryRun) await tx.users.addClaims(jobId, plans.filter((p) => !failedLines.has(p.line)).flatMap((p) => keysOf(p.row)));
-        errors.sort((a, b) => a.line - b.line);
-        await tx.jobs.insertJobErrors(jobId, errors);
-        next = {
-          processed: progress.processed + batch.length,
-          created: progress.created + outcome.created,
-          updated: progress.updated + outcome.updated,
-          failed: progress.failed + failedLines.size,
-        };
-        await tx.jobs.saveProgress(jobId, next, deps.now(), LEASE_MS);
+        const failed = new Set(errors.map((e) => e.line));
+        counts.failed = failed.size;
+        if (options.dryRun) await tx.users.addClaims(jobId, plans.filter((p) => !failed.has(p.line)).flatMap((p) => p.row.keys));
+        await tx.jobs.insertJobErrors(jobId, errors.sort((a, b) => a.line - b.line));
+        await tx.jobs.addProgress(jobId, counts, deps.now(), LEASE_MS);
       });
-      Object.assign(progress, next);
-      for (const id of outcome.updatedIds) deps.credentials.user(id);
+      for (const field of ['processed', 'created', 'updated', 'failed'] as const) progress[field] += counts[field];
+      for (const id of updated) deps.credentials.user(id);
       if (!options.dryRun && plans.some((p) => p.row.passwordHash && !p.row.passwordHash.startsWith(deps.passwords.prefix))) foreignHashes = true;
+      createdSinceAnalyze += counts.created;
+      if (createdSinceAnalyze >= analyzeAfter) {
+        analyzeAfter += createdSinceAnalyze;
+        createdSinceAnalyze = 0;
+        await repos.users.analyzeUsers();
+      }
     }
 
     /** Plain passwords meet the policy and are hashed here; a weak one is its line's error. */
@@ -210,67 +145,27 @@ export function createUserImport(deps: ImportDeps) {
       return checked.filter((row): row is ImportRow => row !== undefined);
     }
 
-    function planRow(row: ImportRow, holder: Map<string, User>, claimed: Set<string>, now: Date): Plan | LineError {
-      const keys = keysOf(row);
-      const matchKey = options.mode === 'upsert' ? (row.profile.externalId !== null ? keys.find((k) => k[0] === 'x')! : keys[0]) : undefined;
-      const current = matchKey ? holder.get(matchKey) : undefined;
-      for (const key of keys) {
-        const other = holder.get(key);
-        if (other && other !== current) return takenError(row.line, key, false);
-        // In a dry run, what earlier lines would have created holds its keys; an upsert updates it.
-        if (claimed.has(key) && !(key === matchKey && !current)) return takenError(row.line, key, true);
-      }
-      const groupError = groups.check(row);
-      if (groupError) return groupError;
-      try {
-        if (current) {
-          if (row.names.type && row.type !== current.type) {
-            return { line: row.line, pointer: '/type', code: 'immutable', detail: 'cannot change after the user is created' };
-          }
-          if (current.type === 'service_account' && row.profile.email !== null) {
-            return { line: row.line, pointer: '/email', code: 'not_allowed', detail: 'is not allowed for service accounts' };
-          }
-          checkManagerLimits(actor, current, row.names.role ? row.profile.role : current.role);
-          return { line: row.line, kind: 'update', row, current };
-        }
-        if (matchKey && claimed.has(matchKey)) return { line: row.line, kind: 'update', row, current: undefined };
-        checkManagerLimits(actor, undefined, row.profile.role);
-      } catch (error) {
-        if (error instanceof ProblemError) return lineErrorsOf(row.line, error, '/role')[0];
-        throw error;
-      }
-      const hasCredential = row.passwordHash !== undefined || row.type === 'service_account';
-      const status: UserStatus = row.status ?? (hasCredential ? 'active' : 'invited');
-      return {
-        line: row.line,
-        kind: 'create',
-        row,
-        user: {
-          id: deps.newId(),
-          ...row.profile,
-          type: row.type,
-          status,
-          passwordHash: row.passwordHash ?? null,
-          emailVerified: row.emailVerified ?? false,
-          createdAt: row.createdAt ?? now,
-          now,
-        },
-      };
-    }
-
-    async function createRows(tx: Repos, plans: Plan[], errors: LineError[], failed: Set<number>, now: Date): Promise<number> {
+    /** Inserts the batch's new users; a line whose key someone holds gets that as its error. */
+    async function createRows(tx: Repos, plans: Plan[], errors: LineError[]): Promise<number> {
       const creates = plans.filter((p): p is Extract<Plan, { kind: 'create' }> => p.kind === 'create');
       if (options.dryRun) return creates.length;
       const written = await tx.users.insertImportedUsers(creates.map((p) => p.user));
+      const skipped = creates.filter((p) => !written.has(p.user.id));
+      if (skipped.length > 0) {
+        const holder = await holdersOf(tx, skipped.map((p) => p.row));
+        for (const { row } of skipped) {
+          const key = row.keys.find((k) => holder.has(k));
+          errors.push(
+            key
+              ? takenError(row.line, key, false)
+              : { line: row.line, pointer: '/username', code: 'user.conflict', detail: 'Another user took this username, email or externalId while the import ran.' },
+          );
+        }
+      }
       const members: { userId: string; groupId: string }[] = [];
       for (const plan of creates) {
-        if (!written.has(plan.user.id)) {
-          // Someone else took a key between the batch's look-up and its insert.
-          errors.push({ line: plan.line, pointer: '/username', code: 'user.conflict', detail: 'Another user took this username, email or externalId while the import ran.' });
-          failed.add(plan.line);
-          continue;
-        }
-        for (const name of plan.row.groups ?? []) members.push({ userId: plan.user.id, groupId: await groups.idOf(tx, name, now) });
+        if (!written.has(plan.user.id)) continue;
+        for (const name of plan.row.groups ?? []) members.push({ userId: plan.user.id, groupId: groups.idOf(name) });
       }
       await tx.users.insertMemberships(members);
       return written.size;
@@ -279,10 +174,7 @@ export function createUserImport(deps: ImportDeps) {
     /** Replaces what the line names, like PUT: the role, status, groups and password stay unless named. */
     async function updateRow(tx: Repos, plan: Extract<Plan, { kind: 'update' }>, now: Date): Promise<LineError | undefined> {
       const { row } = plan;
-      if (options.dryRun) {
-        for (const name of row.groups ?? []) await groups.idOf(tx, name, now);
-        return undefined;
-      }
+      if (options.dryRun) return undefined;
       const current = plan.current && (await tx.users.getUserById(plan.current.id, { forUpdate: true }));
       if (!current) return { line: row.line, pointer: '', code: 'user.not_found', detail: 'The matching user was deleted while the import ran.' };
       const role = row.names.role ? row.profile.role : current.role;
@@ -299,48 +191,62 @@ export function createUserImport(deps: ImportDeps) {
       );
       if (row.passwordHash) await tx.users.setPasswordHash(current.id, row.passwordHash, now);
       if (row.groups) {
-        const ids: string[] = [];
-        for (const name of row.groups) ids.push(await groups.idOf(tx, name, now));
-        await tx.groups.replaceUserGroups(current.id, ids);
+        await tx.groups.replaceUserGroups(current.id, row.groups.map(groups.idOf));
       }
       return undefined;
     }
 
-    /** A batch that met a race (a unique key taken meanwhile) is looked at again from the start. */
+    /** A batch that met a race (a user updated into a taken email meanwhile) is looked at again. */
     async function flush(batch: Parsed[]): Promise<void> {
       for (let attempt = 1; ; attempt++) {
         try {
           return await writeBatch(batch);
         } catch (error) {
-          groups.forgetNew();
           if (!(error instanceof UniqueViolation) || attempt >= RETRIES) throw error;
         }
       }
     }
 
+    // The batch being read, and those being written with the keys they hold: a line repeating one
+    // of those waits for the writes, so the earlier line always wins.
     let batch: Parsed[] = [];
     let batchKeys = new Set<string>();
+    let writing: { done: Promise<void>; keys: Set<string> }[] = [];
     let status: 'done' | 'failed' = 'done';
     let failure: string | undefined;
+    const depth = concurrent ? 2 : 1;
+    const settle = async () => {
+      const results = await Promise.allSettled(writing.map((write) => write.done));
+      writing = [];
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    };
+    const startWriting = async () => {
+      while (writing.length >= depth) await writing.shift()!.done;
+      const done = flush(batch);
+      done.catch(() => {}); // awaited later; this only keeps it from counting as unhandled
+      writing.push({ done, keys: batchKeys });
+      batch = [];
+      batchKeys = new Set();
+    };
     try {
       for await (const line of uploaded(lines)) {
         const parsed: Parsed =
           'tooLong' in line
             ? [{ line: line.number, pointer: '', code: 'line_too_long', detail: `is longer than ${MAX_LINE_BYTES} bytes` }]
             : parseImportLine(line.number, line.text, (hash) => deps.passwords.recognises(hash));
-        const keys = Array.isArray(parsed) ? [] : keysOf(parsed);
-        // A line that repeats a key of its batch starts the next one, so it sees the first one's write.
-        if (batch.length >= BATCH || keys.some((key) => batchKeys.has(key))) {
-          await flush(batch);
-          batch = [];
-          batchKeys = new Set();
-        }
+        const keys = Array.isArray(parsed) ? [] : parsed.keys;
+        if (batch.length >= BATCH || keys.some((key) => batchKeys.has(key))) await startWriting();
+        if (keys.some((key) => writing.some((write) => write.keys.has(key)))) await settle();
         batch.push(parsed);
         for (const key of keys) batchKeys.add(key);
       }
+      await settle();
       if (batch.length > 0) await flush(batch);
     } catch (error) {
       status = 'failed';
+      // The job is finished only once nothing writes to it any more.
+      await Promise.allSettled(writing.map((write) => write.done));
       if (!(error instanceof UploadBroken)) {
         failure = `the import stopped after ${progress.processed} lines: ${error instanceof Error ? error.message : String(error)}`;
         throw error;
@@ -351,12 +257,26 @@ export function createUserImport(deps: ImportDeps) {
       progress.total = status === 'done' ? progress.processed : undefined;
       await repos.jobs.finishJob(jobId, { status, progress, error: failure, now: deps.now() });
       if (options.dryRun) await repos.users.dropClaims(jobId);
+      if (createdSinceAnalyze > 0) await repos.users.analyzeUsers();
       if (foreignHashes) deps.foreignHashesImported?.();
     }
     return (await repos.jobs.getJob(jobId))!;
   }
 
   return { run };
+}
+
+/** The users holding any key of these rows, by key. */
+async function holdersOf(repos: Repos, rows: ImportRow[]): Promise<Map<string, User>> {
+  const holder = new Map<string, User>();
+  if (rows.length === 0) return holder;
+  const matches = await repos.users.findImportMatches({
+    usernames: rows.map((r) => r.profile.username),
+    emails: rows.flatMap((r) => r.profile.email ?? []),
+    externalIds: rows.flatMap((r) => r.profile.externalId ?? []),
+  });
+  for (const user of matches) for (const key of uniqueKeys(user)) holder.set(key, user);
+  return holder;
 }
 
 export type UserImport = ReturnType<typeof createUserImport>;

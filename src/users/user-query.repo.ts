@@ -2,7 +2,7 @@
 // keyset paging by id. Filter errors surface as FilterSyntaxError (see filter/filter-problem.ts).
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { compileFilter, likePattern, type Attribute, type FilterTarget } from '../store/sql-filter.ts';
+import { compileFilter, likePattern, trigramExpression, type Attribute, type FilterTarget } from '../store/sql-filter.ts';
 import { foldKey, type User } from './user.model.ts';
 import { selectUsers, toUser } from './user-row.repo.ts';
 
@@ -12,16 +12,16 @@ type Db = Kysely<Database>;
 const folded = { kind: 'folded' as const, fold: foldKey };
 const ATTRIBUTES: Record<string, Attribute> = {
   id: { column: 'id', kind: 'uuid' },
-  username: { column: 'username_key', ...folded },
+  username: { column: 'username_key', ...folded, trigramIndexed: true },
   name: { column: 'name', kind: 'text' },
   displayname: { column: 'name', kind: 'text' },
   givenname: { column: 'given_name', kind: 'text' },
   'name.givenname': { column: 'given_name', kind: 'text' },
   familyname: { column: 'family_name', kind: 'text' },
   'name.familyname': { column: 'family_name', kind: 'text' },
-  email: { column: 'email_key', ...folded, suffixIndexed: true },
-  emails: { column: 'email_key', ...folded, suffixIndexed: true },
-  'emails.value': { column: 'email_key', ...folded, suffixIndexed: true },
+  email: { column: 'email_key', ...folded, suffixIndexed: true, trigramIndexed: true },
+  emails: { column: 'email_key', ...folded, suffixIndexed: true, trigramIndexed: true },
+  'emails.value': { column: 'email_key', ...folded, suffixIndexed: true, trigramIndexed: true },
   phone: { column: 'phone', kind: 'exact' },
   locale: { column: 'locale', kind: 'text' },
   status: { column: 'status', kind: 'text' },
@@ -59,7 +59,7 @@ export interface UserListQuery {
 function search(q: string): Expression<SqlBool> {
   const pattern = likePattern(q.toLowerCase(), 'co');
   const key = likePattern(foldKey(q), 'co');
-  return sql<SqlBool>`(users.username_key LIKE ${key} OR lower(users.name) LIKE ${pattern} OR users.email_key LIKE ${key})`;
+  return sql<SqlBool>`(${trigramExpression(sql.ref('users.username_key'))} LIKE ${key} OR lower(users.name) LIKE ${pattern} OR ${trigramExpression(sql.ref('users.email_key'))} LIKE ${key})`;
 }
 
 function memberOf(groupId: string, includeDescendants: boolean): Expression<SqlBool> {

@@ -1,0 +1,64 @@
+// Groups of an import, named rather than identified: their ids are looked up as batches need
+// them and remembered (groups are few), and a missing one is created before the batch is written.
+import type { Repos } from '../repos.ts';
+import type { Actor } from './user.rules.ts';
+import { foldKey } from './user.model.ts';
+import { UniqueViolation } from '../store/errors.ts';
+import type { ImportRow, LineError } from './import-line.ts';
+
+export function importGroups(repos: Repos, actor: Actor, options: { dryRun: boolean; newId: () => string }) {
+  const known = new Map<string, { id: string; grantsSuperuser: boolean }>();
+
+  async function load(keys: string[]): Promise<void> {
+    for (const group of await repos.users.groupsByNameKey(keys)) {
+      known.set(group.nameKey, { id: group.id, grantsSuperuser: group.grantsSuperuser });
+    }
+  }
+
+  return {
+    /**
+     * Learns the ids of these groups, creating the missing ones at once, each committed on its
+     * own: batches written side by side then never point at a group another has not committed.
+     * A dry run only pretends to create.
+     */
+    async ensure(names: string[], at: Date): Promise<void> {
+      const wanted = new Map(names.map((name) => [foldKey(name), name]));
+      for (const key of known.keys()) wanted.delete(key);
+      if (wanted.size === 0) return;
+      await load([...wanted.keys()]);
+      for (const [key, name] of wanted) {
+        if (known.has(key)) continue;
+        const id = options.newId();
+        if (options.dryRun) {
+          known.set(key, { id, grantsSuperuser: false });
+          continue;
+        }
+        try {
+          await repos.groups.insertGroup(id, { name, parent: null, isSuperuser: false, attributes: {} }, at);
+          known.set(key, { id, grantsSuperuser: false });
+        } catch (error) {
+          if (!(error instanceof UniqueViolation)) throw error;
+          await load([key]); // made meanwhile, by another batch or another request
+        }
+      }
+    },
+    /** The id of a group `ensure` has seen. */
+    idOf(name: string): string {
+      return known.get(foldKey(name))!.id;
+    },
+    /** A manager may not hand out membership of a group that makes superusers. */
+    check(row: ImportRow): LineError | undefined {
+      if (actor.role !== 'manager') return undefined;
+      const i = (row.groups ?? []).findIndex((name) => known.get(foldKey(name))?.grantsSuperuser);
+      if (i === -1) return undefined;
+      return {
+        line: row.line,
+        pointer: `/groups/${i}`,
+        code: 'group.superuser_forbidden',
+        detail: 'Managers cannot grant membership of a superuser group (or one below it).',
+      };
+    },
+  };
+}
+
+export type ImportGroups = ReturnType<typeof importGroups>;
