@@ -18,6 +18,8 @@ import { checkRequestSize, clientErrorHandler, NODE_MAX_HEADER_SIZE } from './ht
 import { refuseNul } from './http/nul.ts';
 import { createSystem, type SystemService } from './system/system.service.ts';
 import { systemRoutes } from './system/system.routes.ts';
+import { createBackups } from './backup/backup.service.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
 import { hkdfSync } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import { bearerScheme, cookieScheme, tokenScheme } from './auth/bearer.ts';
@@ -239,6 +241,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       throw new Error('the process running the import stopped before it finished; rerun it with mode=upsert');
     });
   }
+  const backups = createBackups({
+    data,
+    now,
+    newId,
+    state: () => system.state(),
+    restored: async () => {
+      await keys.reload();
+      calibrated = undefined;
+    },
+  });
   app.decorate('system', system);
   app.decorate('keys', keys);
   app.decorate('queue', queue);
@@ -302,7 +314,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         detail: 'The service is not provisioned yet: POST /api/v1/system/provision creates the first administrator.',
       });
     }
-    await authenticate(request);
+    if (!(config?.publicWhileUnprovisioned && (await system.state()) === 'unprovisioned')) await authenticate(request);
     if (deps.readOnly && config?.operational && !config.readOnlySafe && WRITE_METHODS.has(request.method)) {
       throw new ProblemError({ status: 412, code: 'system.read_only', detail: 'The service is read-only (maintenance).' });
     }
@@ -313,6 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await registerOpenApi(app, deps.publicUrl);
   await app.register(async (scope) => systemRoutes(scope, { system }));
+  await app.register(async (scope) => backupRoutes(scope, { backups }));
   await app.register(async (scope) => userRoutes(scope, { users }));
   await app.register(async (scope) => userExportRoutes(scope, { users }));
   await app.register(async (scope) => userImportRoutes(scope, { imports }));

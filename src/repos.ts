@@ -16,6 +16,7 @@ import * as tokens from './tokens/token.repo.ts';
 import * as users from './users/user.repo.ts';
 import * as userQueries from './users/user-query.repo.ts';
 import * as userImports from './users/user-import.repo.ts';
+import * as backup from './backup/backup.repo.ts';
 
 type Db = Store['db'];
 
@@ -48,6 +49,7 @@ function createRepos(db: Db) {
     idempotency: bind(idempotency, db),
     rateLimits: bind(rateLimits, db),
     system: bind(system, db),
+    backup: bind(backup, db),
   };
 }
 

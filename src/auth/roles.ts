@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   'metrics.read': ['admin', 'metrics'],
   /** Operational views such as the job queue. */
   'system.read': ['admin', 'auditor'],
+  /** Taking the encrypted backup (NetHSM's Backup role). */
+  'system.backup': ['admin', 'backup'],
+  /** Restoring a read-only service; an unprovisioned one takes a restore from anyone. */
+  'system.restore': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -20,6 +20,8 @@ declare module 'fastify' {
      * it up front, so Idempotency-Key is not taken; each line is checked as it is read.
      */
     streamsBody?: { mediaType: string; line: object };
+    /** While the service is unprovisioned anyone may call it (there is no one to sign in as). */
+    publicWhileUnprovisioned?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;

@@ -140,7 +140,7 @@ export async function purgeDone(db: Db, before: Date): Promise<void> {
 /** A job that ran within a request (an export): recorded once it has finished. */
 export async function recordFinishedJob(
   db: Db,
-  job: { id: string; kind: string; createdBy: string; status: 'done' | 'failed'; progress: JobProgress; error?: string; startedAt: Date; now: Date },
+  job: { id: string; kind: string; createdBy: string | null; status: 'done' | 'failed'; progress: JobProgress; error?: string; startedAt: Date; now: Date },
 ): Promise<void> {
   await db
     .insertInto('jobs')

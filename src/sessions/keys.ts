@@ -109,6 +109,8 @@ export function createKeyRing(deps: KeyRingDeps) {
       return { keys: keys.map((k) => k.publicJwk) };
     },
     rotate,
+    /** Reads the ring again now (after a restore replaced it). */
+    reload: () => refresh(true),
   };
 }
 

@@ -84,7 +84,7 @@ export function createUserImport(deps: ImportDeps) {
     /** Checks that need the directory, then writes the batch, its errors and progress together. */
     async function writeBatch(batch: Parsed[]): Promise<void> {
       const errors: LineError[] = batch.filter((p): p is LineError[] => Array.isArray(p)).flat();
-      const rows = await hashPasswords(batch.filter((p): p is ImportRow => !Array.isArray(p)), errors);
+      const rows = await hashPasswords(batch.filter((p): p is ImportRow => !Array.isArray(p) && hashAllowed(p, errors)), errors);
       // A plain create finds who holds a key only for the rows the insert skipped.
       const holder = concurrent ? new Map<string, User>() : await holdersOf(repos, rows);
       const claimed = options.dryRun ? await repos.users.claimedKeys(jobId, rows.flatMap((r) => r.keys)) : new Set<string>();
@@ -125,6 +125,13 @@ export function createUserImport(deps: ImportDeps) {
         createdSinceAnalyze = 0;
         await repos.users.analyzeUsers();
       }
+    }
+
+    /** Hashes are for admins to bring in, as they are for admins to take out (export). */
+    function hashAllowed(row: ImportRow, errors: LineError[]): boolean {
+      if (row.passwordHash === undefined || actor.role === 'admin') return true;
+      errors.push({ line: row.line, pointer: '/passwordHash', code: 'import.hashes_forbidden', detail: 'Only an admin may import password hashes.' });
+      return false;
     }
 
     /** Plain passwords meet the policy and are hashed here; a weak one is its line's error. */

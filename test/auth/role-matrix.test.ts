@@ -17,14 +17,15 @@ import { generateOpenApi } from '../support/openapi.ts';
 /**
  * API.md "Roles", per role: admin everything; manager users and groups; auditor reads
  * everything (the job queue included) but not /metrics, which is for admin and metrics only;
- * metrics only /metrics; backup and user only themselves (`/users/me`, any role).
+ * metrics only /metrics; backup the encrypted backup; user only themselves (`/users/me`, any
+ * role). Restoring is an admin's (of a read-only service; an unprovisioned one has no one yet).
  */
 const MAY: Record<Role, readonly string[]> = {
-  admin: ['self', 'users.read', 'users.write', 'metrics.read', 'system.read'],
+  admin: ['self', 'users.read', 'users.write', 'metrics.read', 'system.read', 'system.backup', 'system.restore'],
   manager: ['self', 'users.read', 'users.write'],
   auditor: ['self', 'users.read', 'system.read'],
   metrics: ['self', 'metrics.read'],
-  backup: ['self'],
+  backup: ['self', 'system.backup'],
   user: ['self'],
 };
 
@@ -42,6 +43,9 @@ function expectedAccess(method: string, url: string): string | undefined {
   if (`${method} ${url}` === 'DELETE /api/v1/sessions/current') return 'self';
   if (/^\/api\/v1\/users\/:id\/tokens(\/:tokenId)?$/.test(url)) return 'self';
   if (url === '/metrics') return 'metrics.read';
+  // API.md: backup — `backup` and admin; restore — an admin of a read-only service.
+  if (`${method} ${url}` === 'GET /api/v1/system/backup') return 'system.backup';
+  if (`${method} ${url}` === 'POST /api/v1/system/restore') return 'system.restore';
   // API.md: whoever started a job may read it and its errors; the service decides (export.test.ts).
   if (method === 'GET' && /^\/api\/v1\/system\/jobs\/:id(\/errors)?$/.test(url)) return 'self';
   if (method === 'GET' && url.startsWith('/api/v1/system/jobs')) return 'system.read';

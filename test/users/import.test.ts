@@ -202,7 +202,7 @@ for (const backend of backends()) {
       assert.equal((await server.admin.get(`/api/v1/users/${existing.id}`)).body.name, null);
     });
 
-    it('lets a manager import, but not make or change an admin, nor hand out superuser groups', async () => {
+    it('lets a manager import, but not make or change an admin, nor hand out superuser groups or bring in hashes', async () => {
       const manager = await createLogin(server.admin, 'manager');
       const client = server.client(manager.auth);
       const admin = await createUser(server.admin, { role: 'admin' });
@@ -210,7 +210,13 @@ for (const backend of backends()) {
       const fine = uniqueName('by-manager');
       const res = await importLines(
         client,
-        ndjson([{ username: uniqueName('x'), role: 'admin' }, { username: admin.username, name: 'Hijack' }, { username: uniqueName('x'), groups: [root.name] }, { username: fine }]),
+        ndjson([
+          { username: uniqueName('x'), role: 'admin' },
+          { username: admin.username, name: 'Hijack' },
+          { username: uniqueName('x'), groups: [root.name] },
+          { username: fine, password: STRONG_PASSWORD },
+          { username: uniqueName('x'), passwordHash: BCRYPT.hash },
+        ]),
         '?mode=upsert',
       );
       const job = await accepted(server, client, res);
@@ -221,6 +227,7 @@ for (const backend of backends()) {
           [1, '/role', 'user.admin_grant_forbidden'],
           [2, '/role', 'user.admin_protected'],
           [3, '/groups/0', 'group.superuser_forbidden'],
+          [5, '/passwordHash', 'import.hashes_forbidden'],
         ],
       );
       assert.ok(await userNamed(server, fine));
