@@ -246,6 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     now,
     newId,
     state: () => system.state(),
+    opensSealedKey: (sealed) => keys.opens(sealed),
     restored: async () => {
       await keys.reload();
       calibrated = undefined;

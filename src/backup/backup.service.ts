@@ -15,6 +15,8 @@ export interface BackupDeps {
   now: () => Date;
   newId: () => string;
   state: () => Promise<ServiceState>;
+  /** Whether ROSTER_SECRET opens a sealed signing key of the archive (it was made with the same). */
+  opensSealedKey: (sealed: string) => boolean;
   /** After a restore committed: whatever this process holds of the old directory goes. */
   restored: () => Promise<void>;
 }
@@ -128,6 +130,7 @@ export function createBackups(deps: BackupDeps) {
           let header = false;
           let table = '';
           let pending: unknown[] = [];
+          let sealedKey: string | undefined;
           const flush = async () => {
             if (pending.length === 0) return;
             try {
@@ -162,10 +165,19 @@ export function createBackups(deps: BackupDeps) {
               await flush();
               table = value.t ?? '';
             }
+            if (table === 'signing_keys') sealedKey ??= (value.r as { private_jwk_sealed?: string } | null)?.private_jwk_sealed;
             pending.push(value.r);
             counts[table] = (counts[table] ?? 0) + 1;
           }
           await flush();
+          // Sealed secrets (signing keys, TOTP seeds) open only under the secret that sealed them.
+          if (sealedKey !== undefined && !deps.opensSealedKey(sealedKey)) {
+            throw new ProblemError({
+              status: 400,
+              code: 'backup.other_secret',
+              detail: 'The archive\'s secrets were sealed with another ROSTER_SECRET: start this service with the one it was made under. Nothing was changed.',
+            });
+          }
           await tx.backup.afterRestore();
         });
       } catch (error) {

@@ -109,6 +109,15 @@ export function createKeyRing(deps: KeyRingDeps) {
       return { keys: keys.map((k) => k.publicJwk) };
     },
     rotate,
+    /** Whether this process's secret opens a sealed private key (one from a restored backup). */
+    opens(sealed: string): boolean {
+      try {
+        deps.box.open(sealed, SEAL_CONTEXT);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     /** Reads the ring again now (after a restore replaced it). */
     reload: () => refresh(true),
   };

@@ -100,6 +100,16 @@ for (const backend of backends()) {
       });
     });
 
+    it('refuses an archive whose secrets another ROSTER_SECRET sealed, changing nothing', async () => {
+      // A session login makes the signing key the archive then holds, sealed.
+      assert.equal((await server.anon.post('/api/v1/sessions', { username: ADMIN.username, password: ADMIN.password })).status, 200);
+      const archive = (await download(server.admin)).bytes;
+      await withServer(backend, { provision: false, secret: 'another-secret-that-is-long-enough-9876543210' }, async (other) => {
+        expectProblem(await restore(other, archive), 400, 'backup.other_secret');
+        assert.equal(await userCount(other), 0);
+      });
+    });
+
     it('restores a read-only service for an admin only', async () => {
       const archive = (await download(server.admin)).bytes;
       await withServer(backend, { readOnly: true }, async (maintenance) => {
