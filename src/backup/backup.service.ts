@@ -7,7 +7,7 @@ import type { UnitOfWork } from '../repos.ts';
 import type { Actor } from '../users/user.rules.ts';
 import type { ServiceState } from '../system/system.service.ts';
 import { ProblemError, problems } from '../http/problem.ts';
-import { readLines } from '../http/ndjson.ts';
+import { readLines } from '../text/lines.ts';
 import { ArchiveError, open, seal } from './archive.ts';
 
 export interface BackupDeps {

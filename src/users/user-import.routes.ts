@@ -6,7 +6,7 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { problemResponses, withHeaders } from '../http/schema-helpers.ts';
 import { ProblemError } from '../http/problem.ts';
-import { readLines } from '../http/ndjson.ts';
+import { readLines } from '../text/lines.ts';
 import { JobDetailSchema, jobDetailOf } from '../jobs/job.view.ts';
 import { ImportLineSchema } from './import-line.ts';
 import { MAX_LINE_BYTES, type UserImport } from './user-import.ts';

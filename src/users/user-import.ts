@@ -6,7 +6,7 @@ import type { UnitOfWork, Repos } from '../repos.ts';
 import type { PasswordHasher } from '../credentials/password.ts';
 import type { CredentialsChanged } from '../auth/credentials-changed.ts';
 import type { Job, JobProgress } from '../jobs/job.repo.ts';
-import type { Line } from '../http/ndjson.ts';
+import type { Line } from '../text/lines.ts';
 import { assertStrongPassword } from '../credentials/password-policy.ts';
 import { ProblemError } from '../http/problem.ts';
 import { UniqueViolation } from '../store/errors.ts';
