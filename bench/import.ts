@@ -138,6 +138,7 @@ async function measure(backend: string, count: number, envOf: () => Record<strin
     const rest = await importLines(tenth, count - tenth, 'rest');
     const importSeconds = seconds(started);
     const afterAll = memory(server.pid!);
+    console.error(`  ${backend}: imported ${count.toLocaleString('en')} lines in ${importSeconds.toFixed(1)} s (seed baseline ${baseline.toFixed(1)} s); peak RSS ${afterTenth.peak} → ${afterAll.peak} MB`);
     for (const job of [first, rest]) {
       if (job.status !== 'done' || job.progress.failed !== 0) throw new Error(`import job: ${JSON.stringify(job)}`);
     }

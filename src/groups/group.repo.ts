@@ -124,6 +124,20 @@ export async function getGroupsByIds(db: Db, ids: string[]): Promise<Group[]> {
   return (await selectGroups(db).where('groups.id', 'in', ids).execute()).map(toGroup);
 }
 
+/** What a user's view says of its groups: without member counts, which cost a count per group. */
+export interface GroupSummary {
+  id: string;
+  name: string;
+  parent: string | null;
+  isSuperuser: boolean;
+}
+
+export async function getGroupSummaries(db: Db, ids: string[]): Promise<GroupSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('groups').select(['id', 'name', 'parent_id', 'is_superuser']).where('id', 'in', ids).execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, parent: row.parent_id, isSuperuser: row.is_superuser }));
+}
+
 /** The id and every ancestor id of a group (itself first). */
 export async function ancestorIds(db: Db, id: string): Promise<string[]> {
   const result = await sql<{ id: string }>`

@@ -57,7 +57,7 @@ export async function* exportUsers(
     let afterId: string | undefined;
     for (;;) {
       const page = await repos.users.listUsers({ filters: [], afterId, limit: PAGE });
-      const groups = await repos.groups.getGroupsByIds([...new Set(page.flatMap((user) => user.groups))]);
+      const groups = await repos.groups.getGroupSummaries([...new Set(page.flatMap((user) => user.groups))]);
       const names = new Map(groups.map((group) => [group.id, group.name]));
       for (const user of page) {
         yield lineOf(user, names, options.includeHashes);

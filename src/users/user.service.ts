@@ -11,7 +11,7 @@ import { mergePatch } from '../http/merge-patch.ts';
 import { foldKey, profileOfUser, type User, type UserProfile, type UserStatus } from './user.model.ts';
 import type { SelfPatchInput, UserCreateInput, UserReplaceInput } from './user.schema.ts';
 import { checkGroupIds } from '../groups/membership.ts';
-import type { Group } from '../groups/group.model.ts';
+import type { GroupSummary } from '../groups/group.repo.ts';
 import {
   checkAttributes,
   checkManagerLimits,
@@ -327,8 +327,8 @@ export function createUsers(deps: UserDeps) {
     },
 
     /** The groups the users are direct members of, by id (for `expand=groups`). */
-    async groupsOf(users: User[]): Promise<Map<string, Group>> {
-      const groups = await repos.groups.getGroupsByIds([...new Set(users.flatMap((u) => u.groups))]);
+    async groupsOf(users: User[]): Promise<Map<string, GroupSummary>> {
+      const groups = await repos.groups.getGroupSummaries([...new Set(users.flatMap((u) => u.groups))]);
       return new Map(groups.map((g) => [g.id, g]));
     },
 
