@@ -1,4 +1,7 @@
-// Parser for the SCIM 2.0 filter grammar (RFC 7644 §3.4.2.2), without valuePath and URI prefixes.
+// Parser for the SCIM 2.0 filter grammar (RFC 7644 §3.4.2.2): comparisons, `pr`, and/or/not,
+// parentheses, value filters on multi-valued attributes (`emails[type eq "work"]`) and attribute
+// paths with a schema URI (`urn:…:enterprise:2.0:User:employeeNumber`). What an attribute means
+// is the compiler's business (store/sql-filter.ts); this only reads the text.
 
 export type FilterValue = string | number | boolean | null;
 export type CompareOp = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
@@ -7,7 +10,9 @@ export type FilterNode =
   | { kind: 'present'; attr: string }
   | { kind: 'and'; left: FilterNode; right: FilterNode }
   | { kind: 'or'; left: FilterNode; right: FilterNode }
-  | { kind: 'not'; expr: FilterNode };
+  | { kind: 'not'; expr: FilterNode }
+  /** `attr[filter]`: one value of the multi-valued `attr` meets `filter`, whose names are its sub-attributes. */
+  | { kind: 'valuePath'; attr: string; filter: FilterNode };
 
 export class FilterSyntaxError extends Error {
   /** Where in the input the problem lies, when known. */
@@ -20,7 +25,7 @@ export class FilterSyntaxError extends Error {
   }
 }
 
-type TokenType = 'word' | 'string' | 'number' | '(' | ')' | '[' | 'end';
+type TokenType = 'word' | 'string' | 'number' | '(' | ')' | '[' | ']' | 'end';
 
 interface Token {
   type: TokenType;
@@ -37,6 +42,8 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const HEX4 = /^[0-9A-Fa-f]{4}$/;
 const ALPHA = /^[A-Za-z]$/;
 const NAME_CHAR = /^[A-Za-z0-9_-]$/;
+/** Characters of a schema URI such as urn:ietf:params:scim:schemas:core:2.0:User. */
+const URI_CHAR = /^[A-Za-z0-9_.:-]$/;
 
 function fail(what: string, pos: number): FilterSyntaxError {
   return new FilterSyntaxError(`${what} at position ${pos}`, pos);
@@ -60,6 +67,9 @@ class Parser {
   private readonly input: string;
   private readonly maxDepth: number;
 
+  /** Inside `attr[…]`, where another value filter may not open. */
+  private inValuePath = false;
+
   constructor(input: string, maxDepth: number) {
     this.input = input;
     this.maxDepth = maxDepth;
@@ -69,6 +79,7 @@ class Parser {
     const node = this.parseOr(0);
     const t = this.peek();
     if (t.type === ')') throw fail('unexpected ")" without a matching "("', t.pos);
+    if (t.type === ']') throw fail('unexpected "]" without a matching "["', t.pos);
     if (t.type !== 'end') throw this.unexpected(t, '"and", "or" or end of filter');
     return node;
   }
@@ -107,13 +118,13 @@ class Parser {
       this.close(open);
       return { kind: 'not', expr };
     }
-    if (t.type === 'word' && !isWord(t, 'and') && !isWord(t, 'or')) return this.parseAttrExpr(t);
+    if (t.type === 'word' && !isWord(t, 'and') && !isWord(t, 'or')) return this.parseAttrExpr(t, depth);
     throw this.unexpected(t, 'an attribute name, "(" or "not"');
   }
 
-  private parseAttrExpr(attr: Token): FilterNode {
+  private parseAttrExpr(attr: Token, depth: number): FilterNode {
     const t = this.next();
-    if (t.type === '[') throw fail('valuePath filters ("attr[...]") are not supported', t.pos);
+    if (t.type === '[') return this.parseValuePath(attr, t, depth);
     const op = t.type === 'word' ? t.text.toLowerCase() : '';
     if (op === 'pr') {
       const after = this.peek();
@@ -136,6 +147,17 @@ class Parser {
       throw fail(`"${op}" requires a string or number value`, v.pos);
     }
     return located({ kind: 'compare', attr: attr.text, op, value }, { attr: attr.pos, op: t.pos, value: v.pos });
+  }
+
+  private parseValuePath(attr: Token, open: Token, depth: number): FilterNode {
+    if (this.inValuePath) throw fail('a value filter cannot hold another one', open.pos);
+    if (attr.text.includes('.')) throw fail('a value filter applies to an attribute, not a sub-attribute', open.pos);
+    this.inValuePath = true;
+    const filter = this.parseOr(this.enter(depth, open));
+    this.inValuePath = false;
+    const t = this.next();
+    if (t.type !== ']') throw this.unexpected(t, t.type === 'end' ? `"]" to close the "[" at position ${open.pos}` : '"and", "or" or "]"');
+    return located({ kind: 'valuePath', attr: attr.text, filter }, { attr: attr.pos, op: open.pos, value: open.pos });
   }
 
   private enter(depth: number, t: Token): number {
@@ -173,7 +195,7 @@ class Parser {
     const start = this.position;
     const c = s.charAt(start);
     if (start >= s.length) return { type: 'end', pos: start, text: '', value: '' };
-    if (c === '(' || c === ')' || c === '[') {
+    if (c === '(' || c === ')' || c === '[' || c === ']') {
       this.position++;
       return { type: c, pos: start, text: c, value: c };
     }
@@ -187,7 +209,14 @@ class Parser {
     const s = this.input;
     let end = start + 1;
     while (NAME_CHAR.test(s.charAt(end))) end++;
-    if (s.charAt(end) === ':') throw fail('attribute URI prefixes are not supported', end);
+    if (s.charAt(end) === ':') {
+      // A schema URI (RFC 7644 §3.10): everything up to the last ":" before the attribute name.
+      while (URI_CHAR.test(s.charAt(end))) end++;
+      const colon = s.lastIndexOf(':', end - 1);
+      end = colon + 1;
+      if (!ALPHA.test(s.charAt(end))) throw fail('expected an attribute name after the schema URI', end);
+      while (NAME_CHAR.test(s.charAt(end))) end++;
+    }
     if (s.charAt(end) === '.') {
       if (!ALPHA.test(s.charAt(end + 1))) throw fail('expected a sub-attribute name after "."', end + 1);
       end += 2;
@@ -276,4 +305,10 @@ export const nodePositions = new WeakMap<FilterNode, NodePosition>();
 function located(node: FilterNode, position: NodePosition): FilterNode {
   nodePositions.set(node, position);
   return node;
+}
+
+/** An attribute path split into its schema URI (when written) and the name after it. */
+export function splitAttrPath(path: string): { schema: string | undefined; name: string } {
+  const colon = path.lastIndexOf(':');
+  return colon === -1 ? { schema: undefined, name: path } : { schema: path.slice(0, colon), name: path.slice(colon + 1) };
 }

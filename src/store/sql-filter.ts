@@ -1,7 +1,7 @@
 // Turns a SCIM filter (RFC 7644 §3.4.2.2) into SQL conditions over one table, given how each
 // filterable attribute maps to a column.
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { FilterSyntaxError, nodePositions, parseFilter, type FilterNode, type FilterValue, type NodePosition } from '../filter/scim-filter.ts';
+import { FilterSyntaxError, nodePositions, parseFilter, splitAttrPath, type FilterNode, type FilterValue, type NodePosition } from '../filter/scim-filter.ts';
 
 /** folded: compared through the app-folded key column; text: case-insensitive; exact; uuid; time; bool. */
 export type Kind = 'folded' | 'text' | 'exact' | 'uuid' | 'time' | 'bool';
@@ -29,6 +29,8 @@ export interface FilterTarget {
   attributes: Record<string, Attribute>;
   /** The names to list in errors. */
   names: string[];
+  /** Schema URIs (lower case) whose attributes are the target's own: `urn:…:User:userName` is `userName`. */
+  coreSchemas?: string[];
 }
 
 // Errors found after parsing (an unknown attribute, a mistyped value) are reported like syntax
@@ -91,8 +93,10 @@ function compare(target: FilterTarget, attr: Attribute, name: string, op: string
 }
 
 function lookup(target: FilterTarget, name: string, position: number | undefined): Attribute {
+  const path = splitAttrPath(name);
+  const own = path.schema !== undefined && (target.coreSchemas ?? []).includes(path.schema.toLowerCase());
   // An own-property check: "constructor" or "__proto__" must be unknown, not Object.prototype's.
-  const key = name.toLowerCase();
+  const key = (own ? path.name : name).toLowerCase();
   const attr = Object.hasOwn(target.attributes, key) ? target.attributes[key] : undefined;
   if (!attr) throw invalid(`unknown attribute "${name}"; filterable: ${target.names.join(', ')}`, position);
   return attr;
@@ -117,7 +121,34 @@ function compile(target: FilterTarget, node: FilterNode): RawBuilder<SqlBool> {
       const at = nodePositions.get(node);
       return compare(target, lookup(target, node.attr, at?.attr), node.attr, node.op, node.value, at);
     }
+    case 'valuePath':
+      // Every multi-valued attribute Roster filters on holds one value (one email), so "a value
+      // meets all of this" is "the attribute's sub-attributes meet it": emails[value ew "x"] is
+      // emails.value ew "x".
+      return compile(target, qualified(node.filter, node.attr));
   }
+}
+
+/** The filter with each attribute name read as a sub-attribute of `parent`. */
+function qualified(node: FilterNode, parent: string): FilterNode {
+  let out: FilterNode;
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      out = { kind: node.kind, left: qualified(node.left, parent), right: qualified(node.right, parent) };
+      break;
+    case 'not':
+      out = { kind: 'not', expr: qualified(node.expr, parent) };
+      break;
+    case 'valuePath':
+      out = node;
+      break;
+    default:
+      out = { ...node, attr: `${parent}.${node.attr}` };
+  }
+  const at = nodePositions.get(node);
+  if (at) nodePositions.set(out, at);
+  return out;
 }
 
 /** Throws FilterSyntaxError for a filter that does not parse or does not fit the target. */

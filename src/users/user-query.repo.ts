@@ -43,7 +43,12 @@ export const FILTERABLE_USER_ATTRIBUTES = [
   'path', 'externalId', 'emailVerified', 'mfaEnabled', 'createdAt', 'updatedAt', 'lastLogin',
 ];
 
-const USERS: FilterTarget = { table: 'users', attributes: ATTRIBUTES, names: FILTERABLE_USER_ATTRIBUTES };
+const USERS: FilterTarget = {
+  table: 'users',
+  attributes: ATTRIBUTES,
+  names: FILTERABLE_USER_ATTRIBUTES,
+  coreSchemas: ['urn:ietf:params:scim:schemas:core:2.0:user'],
+};
 
 export interface UserListQuery {
   /** SCIM filter text (RFC 7644 §3.4.2.2); every condition given must hold. */

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FilterSyntaxError, parseFilter } from '../../src/filter/scim-filter.ts';
+import { FilterSyntaxError, parseFilter, splitAttrPath } from '../../src/filter/scim-filter.ts';
 import type { CompareOp, FilterNode, FilterValue } from '../../src/filter/scim-filter.ts';
 
 const OPS: CompareOp[] = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'];
@@ -218,12 +218,47 @@ describe('parseFilter: rejections', () => {
     }
   });
 
-  it('rejects valuePath, bad attribute paths and URI prefixes', () => {
-    rejects('emails[type eq "work"]', 6, /valuePath.*not supported/);
-    rejects('x pr or emails[type eq "work"].value pr', 14, /valuePath.*not supported/);
+  it('reads value filters and schema-qualified attribute paths (RFC 7644 §3.4.2.2, §3.10)', () => {
+    assert.deepEqual(parseFilter('emails[type eq "work" and value co "@example.com"]'), {
+      kind: 'valuePath',
+      attr: 'emails',
+      filter: {
+        kind: 'and',
+        left: { kind: 'compare', attr: 'type', op: 'eq', value: 'work' },
+        right: { kind: 'compare', attr: 'value', op: 'co', value: '@example.com' },
+      },
+    });
+    assert.deepEqual(parseFilter('userType eq "Employee" and (emails[value ew ".org"] or not (emails pr))'), {
+      kind: 'and',
+      left: { kind: 'compare', attr: 'userType', op: 'eq', value: 'Employee' },
+      right: {
+        kind: 'or',
+        left: { kind: 'valuePath', attr: 'emails', filter: { kind: 'compare', attr: 'value', op: 'ew', value: '.org' } },
+        right: { kind: 'not', expr: { kind: 'present', attr: 'emails' } },
+      },
+    });
+    assert.deepEqual(parseFilter('urn:ietf:params:scim:schemas:core:2.0:User:name.givenName sw "B"'), {
+      kind: 'compare', attr: 'urn:ietf:params:scim:schemas:core:2.0:User:name.givenName', op: 'sw', value: 'B',
+    });
+    assert.deepEqual(parseFilter('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber pr'), {
+      kind: 'present', attr: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber',
+    });
+    assert.deepEqual(splitAttrPath('urn:ietf:params:scim:schemas:core:2.0:User:name.givenName'), {
+      schema: 'urn:ietf:params:scim:schemas:core:2.0:User', name: 'name.givenName',
+    });
+    assert.deepEqual(splitAttrPath('userName'), { schema: undefined, name: 'userName' });
+  });
+
+  it('rejects bad value filters and attribute paths', () => {
+    rejects('emails[type eq "work"', 21, /"\]" to close the "\[" at position 6/);
+    rejects('emails[type eq "work")', 21, /"and", "or" or "\]"/);
+    rejects('emails[type eq "work"].value pr', 22, /unexpected character "\."/);
+    rejects('emails[x[y eq 1]]', 8, /cannot hold another/);
+    rejects('name.givenName[x eq 1]', 14, /not a sub-attribute/);
+    rejects('type eq "a"]', 11, /without a matching "\["/);
+    rejects('urn:ietf:params:scim:schemas:core:2.0:User: pr', 43, /attribute name after the schema URI/);
     rejects('name. pr', 5, /sub-attribute name/);
     rejects('a.b.c pr', 3, /one level of sub-attribute/);
-    rejects('urn:ietf:params:scim:schemas:core:2.0:User:userName pr', 3, /URI prefixes are not supported/);
     rejects('1abc pr', 0, /invalid number/);
   });
 
@@ -382,6 +417,8 @@ describe('parseFilter: deterministic fuzz', () => {
         }
         case 'not':
           return `${randomCase('not')}${pick(['', ' '])}(${serialize(node.expr)})`;
+        case 'valuePath':
+          return `${node.attr}[${serialize(node.filter)}]`;
         case 'and':
         case 'or': {
           const p = precedence(node);

@@ -246,6 +246,19 @@ for (const backend of backends()) {
       );
     });
 
+    it('takes SCIM value filters on emails and core-schema attribute paths', async () => {
+      assert.deepEqual(await matched('emails[value ew "@example.org"]'), ['Bob.Builder']);
+      assert.deepEqual(await matched('emails[value sw "a" or value sw "c"] and not (externalId eq "EXT-3")'), ['alice']);
+      assert.deepEqual(await matched('urn:ietf:params:scim:schemas:core:2.0:User:userName eq "ALICE"'), ['alice']);
+      assert.deepEqual(await matched('urn:ietf:params:scim:schemas:core:2.0:User:name.familyName sw "co"'), ['carol_x']);
+      const unknown = await server.admin.get(`/api/v1/users?filter=${encodeURIComponent('emails[type eq "work"]')}`);
+      assert.equal(unknown.status, 400);
+      assert.match(unknown.body.detail, /unknown attribute "emails\.type"/);
+      const otherSchema = await server.admin.get(`/api/v1/users?filter=${encodeURIComponent('urn:example:Thing:userName pr')}`);
+      assert.equal(otherSchema.status, 400);
+      assert.match(otherSchema.body.detail, /unknown attribute "urn:example:Thing:userName"/);
+    });
+
     it('matches % and _ in co, sw and ew literally, not as LIKE wildcards', async () => {
       assert.deepEqual(await matched('name co "%"'), ['carol_x']);
       assert.deepEqual(await matched('name co "100%"'), ['carol_x']);
