@@ -59,6 +59,7 @@ import { UserListSchema, UserSchema } from './users/user.schema.ts';
 import { userRoutes } from './users/user.routes.ts';
 import { userExportRoutes } from './users/user-export.routes.ts';
 import { userImportRoutes } from './users/user-import.routes.ts';
+import { scimRoutes } from './scim/scim.routes.ts';
 import { createUserImport } from './users/user-import.ts';
 import { createUsers } from './users/user.service.ts';
 import { DEFAULTS, LOG_REDACT } from './config.ts';
@@ -330,6 +331,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => userRoutes(scope, { users }));
   await app.register(async (scope) => userExportRoutes(scope, { users }));
   await app.register(async (scope) => userImportRoutes(scope, { imports }));
+  await app.register(async (scope) => scimRoutes(scope, { users, baseUrl: deps.publicUrl ?? DEFAULTS.publicUrl }));
   await app.register(async (scope) => passwordRoutes(scope, { passwords }));
   await app.register(async (scope) => tokenRoutes(scope, { tokens }));
   await app.register(async (scope) => mfaRoutes(scope, { mfa }));

@@ -1,9 +1,10 @@
-// The one place errors become responses: every failure is an RFC 9457 problem document.
-import type { FastifyError, FastifyInstance } from 'fastify';
+// The one place errors become responses: every failure is an RFC 9457 problem document (the SCIM
+// face words the same problems its own way, src/scim/scim-error.ts).
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemError, problems } from './problem.ts';
 import { fieldErrorsOf } from './validation.ts';
 
-function toProblem(error: FastifyError): ProblemError {
+export function toProblem(error: FastifyError): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error.validation) {
     const errors = fieldErrorsOf(error.validation as never, error.validationContext);
@@ -37,17 +38,22 @@ function toProblem(error: FastifyError): ProblemError {
 }
 
 /** The methods Roster's routes use, in the order an Allow header lists them. */
+/** The error as a problem, logged: refusals at info, failures at error without their extras. */
+export function logged(error: FastifyError, request: FastifyRequest): ProblemError {
+  const problem = toProblem(error);
+  // Only these members: driver errors carry enumerable extras (a query's parameters) that
+  // could hold hashes or secrets.
+  if (problem.status >= 500) {
+    request.log.error({ err: { type: error.name, message: error.message, code: error.code, stack: error.stack } }, 'request failed');
+  } else request.log.info({ status: problem.status, code: problem.code }, 'request refused');
+  return problem;
+}
+
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toProblem(error);
-    // Only these members: driver errors carry enumerable extras (a query's parameters) that
-    // could hold hashes or secrets.
-    if (problem.status >= 500) {
-      request.log.error({ err: { type: error.name, message: error.message, code: error.code, stack: error.stack } }, 'request failed');
-    }
-    else request.log.info({ status: problem.status, code: problem.code }, 'request refused');
+    const problem = logged(error, request);
     void reply
       .status(problem.status)
       .headers(problem.headers)

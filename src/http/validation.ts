@@ -4,7 +4,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
-import type { FieldError } from './problem.ts';
+import { problems, type FieldError } from './problem.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -129,4 +129,20 @@ export function fieldErrorsOf(errors: ErrorObject[], httpPart: string | undefine
     }
   }
   return [...seen.values()];
+}
+
+/**
+ * A body check outside Fastify's own, for input built from another shape (a SCIM resource read
+ * as POST /users input): the same rules and the same 400 as the route's body schema would give.
+ */
+export function bodyCheck<T>(schema: object): (value: unknown) => T {
+  const validate = validatorCompiler({ schema, httpPart: 'body', method: 'POST', url: '' }) as unknown as {
+    (value: unknown): boolean;
+    errors?: ErrorObject[] | null;
+  };
+  return (value) => {
+    if (validate(value)) return value as T;
+    const errors = fieldErrorsOf(validate.errors ?? [], 'body');
+    throw problems.invalid(errors, `The request body is not valid: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`);
+  };
 }

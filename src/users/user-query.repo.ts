@@ -91,3 +91,16 @@ export async function listUsers(db: Db, query: UserListQuery): Promise<User[]> {
   const rows = await listUsersQuery(db, query).execute();
   return rows.map(toUser);
 }
+
+/**
+ * A page by position, and how many users match in all: SCIM lists page by startIndex and
+ * report totalResults (RFC 7644 §3.4.2.4), which a cursor does not need.
+ */
+export async function listUsersAt(db: Db, query: { filters: string[]; offset: number; limit: number }): Promise<{ users: User[]; total: number }> {
+  let count = db.selectFrom('users').select(sql<number>`count(*)::int`.as('n'));
+  for (const filter of query.filters) count = count.where(compileFilter(filter, USERS));
+  const [{ n }] = await count.execute();
+  if (query.limit === 0 || query.offset >= n) return { users: [], total: n };
+  const rows = await listUsersQuery(db, { filters: query.filters, limit: query.limit }).offset(query.offset).execute();
+  return { users: rows.map(toUser), total: n };
+}

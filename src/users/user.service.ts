@@ -326,6 +326,12 @@ export function createUsers(deps: UserDeps) {
       return deps.cache.page(JSON.stringify(listQuery), run, (ids) => repos.users.getUsersByIds(ids));
     },
 
+    /** A page by position with the total that matches (SCIM lists); startIndex counts from 1. */
+    listAt(query: { filter?: string; startIndex: number; count: number }): Promise<{ users: User[]; total: number }> {
+      const filters = query.filter !== undefined && query.filter.trim() !== '' ? [query.filter] : [];
+      return withFilterProblems(() => repos.users.listUsersAt({ filters, offset: query.startIndex - 1, limit: query.count }));
+    },
+
     /** The groups the users are direct members of, by id (for `expand=groups`). */
     async groupsOf(users: User[]): Promise<Map<string, GroupSummary>> {
       const groups = await repos.groups.getGroupSummaries([...new Set(users.flatMap((u) => u.groups))]);

@@ -37,6 +37,9 @@ function expectedAccess(method: string, url: string): string | undefined {
     'POST /api/v1/password-resets', 'POST /api/v1/password-resets/confirm', 'POST /api/v1/email-verifications',
   ];
   if (PUBLIC.includes(`${method} ${url}`) || url === '/docs' || url.startsWith('/docs/')) return 'public';
+  // API.md, "SCIM 2.0": the discovery documents need no credentials; the rest, /api/v1's roles.
+  if (/^\/scim\/v2\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/|$)/.test(url)) return 'public';
+  if (url.startsWith('/scim/v2/')) return method === 'GET' ? 'users.read' : 'users.write';
   // The caller's own account; a user's tokens are the caller's own or, for those who manage
   // users, someone else's: the service decides which (tokens-access.test.ts).
   if (url === '/api/v1/users/me' || url.startsWith('/api/v1/users/me/')) return 'self';
@@ -56,6 +59,12 @@ function expectedAccess(method: string, url: string): string | undefined {
 }
 
 const may = (role: Role, access: string) => MAY[role].includes(access);
+
+const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
+/** The SCIM face refuses in SCIM's words (RFC 7644 §3.12), with the same status. */
+function isScimForbidden(url: string, res: { body?: any }): boolean {
+  return url.startsWith('/scim/') && res.body?.status === '403' && res.body?.schemas?.[0] === SCIM_ERROR;
+}
 
 function concretePath(url: string, access: string): string {
   // `self` routes act on the caller: their user id is `me`.
@@ -95,10 +104,10 @@ for (const backend of backends()) {
           const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined;
           const res = await clients.get(role)!.request(route.method, path, { body });
           const allowed = may(role, expectedAccess(route.method, route.url) ?? 'unknown');
-          const refused = res.status === 403 && res.body?.code === 'auth.forbidden';
+          const refused = res.status === 403 && (res.body?.code === 'auth.forbidden' || isScimForbidden(route.url, res));
           if (res.status === 401) mismatches.push(`${role} ${route.method} ${route.url}: 401 ${res.text}`);
           else if (allowed === refused) mismatches.push(`${role} ${route.method} ${route.url}: ${res.status} ${res.body?.code ?? ''} (table: ${allowed ? 'allowed' : 'refused'})`);
-          if (refused) expectProblem(res, 403, 'auth.forbidden');
+          if (refused && !route.url.startsWith('/scim/')) expectProblem(res, 403, 'auth.forbidden');
         }
       }
       assert.deepEqual(mismatches, []);
@@ -123,7 +132,8 @@ for (const backend of backends()) {
     it('refuses every non-public route without credentials with 401', async () => {
       for (const route of server.app.routeTable.filter((r) => r.access !== 'public')) {
         const res = await server.anon.request(route.method, concretePath(route.url, route.access));
-        expectProblem(res, 401, 'auth.unauthenticated');
+        if (route.url.startsWith('/scim/')) assert.deepEqual([res.status, res.body?.status, res.body?.schemas], [401, '401', [SCIM_ERROR]]);
+        else expectProblem(res, 401, 'auth.unauthenticated');
         assert.match(res.headers.get('www-authenticate') ?? '', /Basic realm="roster".*Bearer realm="roster"/);
       }
     });

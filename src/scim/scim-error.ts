@@ -1,0 +1,33 @@
+// SCIM's error document (RFC 7644 §3.12) for the problems the domain raises: the same errors as
+// /api/v1, in the shape identity providers read, with the scimType that says which rule failed.
+import type { ProblemError } from '../http/problem.ts';
+
+export const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
+
+export interface ScimError {
+  schemas: [typeof SCIM_ERROR];
+  status: string;
+  scimType?: string;
+  detail: string;
+}
+
+/** The scimType of a problem, when RFC 7644 has one for it. */
+function scimTypeOf(problem: ProblemError): string | undefined {
+  const codes = (problem.errors ?? []).map((e) => e.code);
+  if (problem.code === 'filter.invalid') return 'invalidFilter';
+  if (problem.code.endsWith('_taken') || problem.code === 'user.conflict') return 'uniqueness';
+  if (problem.code === 'request.malformed_json' || problem.code === 'request.empty_body') return 'invalidSyntax';
+  if (codes.some((c) => c === 'immutable' || c === 'read_only')) return 'mutability';
+  if (problem.code === 'scim.invalid_path') return 'invalidPath';
+  if (problem.code === 'scim.no_target') return 'noTarget';
+  if (problem.code === 'scim.too_many') return 'tooMany';
+  if (problem.status === 400) return 'invalidValue';
+  return undefined;
+}
+
+export function scimErrorOf(problem: ProblemError): ScimError {
+  const fields = (problem.errors ?? []).map((e) => `${e.pointer ?? e.parameter ?? ''} ${e.detail}`.trim());
+  const detail = fields.length > 0 && !problem.message.includes(fields[0]) ? `${problem.message} ${fields.join('; ')}.` : problem.message;
+  const scimType = scimTypeOf(problem);
+  return { schemas: [SCIM_ERROR], status: String(problem.status), ...(scimType ? { scimType } : {}), detail };
+}

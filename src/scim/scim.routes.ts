@@ -1,0 +1,212 @@
+// HTTP for /scim/v2 (RFC 7644): the SCIM face of the same users service /api/v1 uses. Requests
+// are read as application/scim+json or application/json; answers are application/scim+json, and
+// every error is a SCIM error document (scim-error.ts) rather than a problem document.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Users } from '../users/user.service.ts';
+import type { User } from '../users/user.model.ts';
+import { UserCreateSchema, UserReplaceSchema, type UserCreateInput } from '../users/user.schema.ts';
+import type { ReplaceInput } from '../users/user.service.ts';
+import { userEtag } from '../users/user.view.ts';
+import { bodyCheck } from '../http/validation.ts';
+import { logged } from '../http/errors.ts';
+import { ProblemError } from '../http/problem.ts';
+import { scimErrorOf } from './scim-error.ts';
+import { LIST_RESPONSE, MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './scim-discovery.ts';
+import { scimUserOf, userInputOf } from './scim-user.ts';
+import { project } from './scim-attributes.ts';
+
+const MEDIA = 'application/scim+json';
+const PRODUCES = [MEDIA, 'application/json'];
+const TAGS = ['SCIM'];
+
+const Resource = Type.Object({}, { additionalProperties: true, description: 'A SCIM resource (RFC 7643)' });
+const ScimErrorSchema = Type.Object(
+  {
+    schemas: Type.Array(Type.String()),
+    status: Type.String({ description: 'The HTTP status, as a string' }),
+    scimType: Type.Optional(Type.String({ description: 'invalidFilter, uniqueness, invalidValue, mutability, …' })),
+    detail: Type.String(),
+  },
+  { description: 'RFC 7644 §3.12' },
+);
+const ListResponse = Type.Object({
+  schemas: Type.Array(Type.String()),
+  totalResults: Type.Integer(),
+  startIndex: Type.Integer(),
+  itemsPerPage: Type.Integer(),
+  Resources: Type.Array(Resource),
+});
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request (scimType says which rule)',
+  401: 'Missing or invalid credentials',
+  403: 'Authenticated but not allowed',
+  404: 'No such resource',
+  406: 'No acceptable representation (Accept)',
+  409: 'Uniqueness: another user holds the userName, email or externalId',
+  412: 'If-Match does not match meta.version, or the service is unprovisioned',
+  415: 'Unsupported request media type',
+  500: 'Internal error (no details are disclosed)',
+};
+
+function scimErrors(...statuses: number[]): Record<number, unknown> {
+  const out: Record<number, unknown> = {};
+  for (const status of [...statuses, 406, 500]) {
+    out[status] = { description: DESCRIPTIONS[status], content: { [MEDIA]: { schema: ScimErrorSchema }, 'application/json': { schema: ScimErrorSchema } } };
+  }
+  return out;
+}
+
+function scimResponse(description: string, schema: object = Resource, headers?: Record<string, object>) {
+  return { description, ...(headers ? { headers } : {}), content: { [MEDIA]: { schema }, 'application/json': { schema } } };
+}
+
+const checkCreate = bodyCheck<UserCreateInput>(UserCreateSchema);
+const checkReplace = bodyCheck<ReplaceInput>(UserReplaceSchema);
+
+export async function scimRoutes(app: FastifyInstance, deps: { users: Users; baseUrl: string }): Promise<void> {
+  const base = `${deps.baseUrl}/scim/v2`;
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser([MEDIA, 'application/json'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = logged(error, request);
+    void reply.status(problem.status).headers(problem.headers).type(MEDIA).send(scimErrorOf(problem));
+  });
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const actorOf = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role });
+  const send = (reply: FastifyReply, user: User, status = 200) =>
+    reply.status(status).type(MEDIA).header('etag', userEtag(user)).send(scimUserOf(user, base));
+  const list = (resources: unknown[]) => ({ schemas: [LIST_RESPONSE], totalResults: resources.length, startIndex: 1, itemsPerPage: resources.length, Resources: resources });
+  const Id = Type.Object({ id: Type.String() });
+  const Projection = {
+    attributes: Type.Optional(Type.String({ description: 'Comma-separated attributes to return (and id, schemas, meta)' })),
+    excludedAttributes: Type.Optional(Type.String({ description: 'Comma-separated attributes to leave out' })),
+  };
+
+  r.get('/scim/v2/ServiceProviderConfig', {
+    config: { access: 'public', produces: PRODUCES },
+    schema: { operationId: 'scimServiceProviderConfig', summary: 'SCIM: what this service provider supports', tags: TAGS, response: { 200: scimResponse('RFC 7643 §5'), ...scimErrors() } },
+    handler: async (_request, reply) => reply.type(MEDIA).send(serviceProviderConfig(base)),
+  });
+  r.get('/scim/v2/ResourceTypes', {
+    config: { access: 'public', produces: PRODUCES },
+    schema: { operationId: 'scimResourceTypes', summary: 'SCIM: the resource types served', tags: TAGS, response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors() } },
+    handler: async (_request, reply) => reply.type(MEDIA).send(list(resourceTypes(base))),
+  });
+  r.get('/scim/v2/Schemas', {
+    config: { access: 'public', produces: PRODUCES },
+    schema: { operationId: 'scimSchemas', summary: 'SCIM: the schemas of the resources served', tags: TAGS, response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors() } },
+    handler: async (_request, reply) => reply.type(MEDIA).send(list(schemas(base))),
+  });
+  r.get('/scim/v2/Schemas/:id', {
+    config: { access: 'public', produces: PRODUCES },
+    schema: { operationId: 'scimSchema', summary: 'SCIM: one schema, by its URI', tags: TAGS, params: Id, response: { 200: scimResponse('RFC 7643 §7'), ...scimErrors(404) } },
+    handler: async (request, reply) => {
+      const schema = schemas(base).find((s) => s.id === request.params.id);
+      if (!schema) throw new ProblemError({ status: 404, code: 'scim.schema_not_found', detail: `No schema ${request.params.id}.` });
+      return reply.type(MEDIA).send(schema);
+    },
+  });
+
+  r.get('/scim/v2/Users', {
+    config: { access: 'users.read', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimListUsers',
+      summary: 'SCIM: list users',
+      description: 'RFC 7644 §3.4.2: `filter` (the whole grammar, value filters and schema URIs included), `startIndex` (from 1), `count` (at most 1000), `attributes` / `excludedAttributes`.',
+      tags: TAGS,
+      querystring: Type.Object({
+        filter: Type.Optional(Type.String({ maxLength: 4096 })),
+        startIndex: Type.Integer({ default: 1, description: 'Values below 1 are read as 1' }),
+        count: Type.Integer({ default: 100, description: `Values below 0 are read as 0, above ${MAX_RESULTS} as ${MAX_RESULTS}` }),
+        ...Projection,
+      }),
+      response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors(400, 401, 403, 412) },
+    },
+    handler: async (request, reply) => {
+      const { filter, attributes, excludedAttributes } = request.query;
+      const startIndex = Math.max(1, request.query.startIndex);
+      const count = Math.min(MAX_RESULTS, Math.max(0, request.query.count));
+      const page = await deps.users.listAt({ filter, startIndex, count });
+      return reply.type(MEDIA).send({
+        schemas: [LIST_RESPONSE],
+        totalResults: page.total,
+        startIndex,
+        itemsPerPage: page.users.length,
+        Resources: page.users.map((user) => project(scimUserOf(user, base), { attributes, excludedAttributes })),
+      });
+    },
+  });
+
+  r.get('/scim/v2/Users/:id', {
+    config: { access: 'users.read', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimGetUser',
+      summary: 'SCIM: get a user',
+      tags: TAGS,
+      params: Id,
+      querystring: Type.Object(Projection),
+      response: { 200: scimResponse('The user', Resource, { ETag: { schema: { type: 'string' }, description: 'meta.version' } }), ...scimErrors(401, 403, 404, 412) },
+    },
+    handler: async (request, reply) => {
+      const user = await deps.users.get(request.params.id);
+      return reply.type(MEDIA).header('etag', userEtag(user)).send(project(scimUserOf(user, base), request.query));
+    },
+  });
+
+  r.post('/scim/v2/Users', {
+    config: { access: 'users.write', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimCreateUser',
+      summary: 'SCIM: create a user',
+      description: 'userName, name, displayName, the primary email and phone number, locale, externalId, password (the policy applies), active, and the Roster extension (role, type, path, attributes).',
+      tags: TAGS,
+      body: Resource,
+      response: {
+        201: scimResponse('Created; Location names it', Resource, { Location: { schema: { type: 'string' }, description: 'meta.location' }, ETag: { schema: { type: 'string' }, description: 'meta.version' } }),
+        ...scimErrors(400, 401, 403, 409, 412, 415),
+      },
+    },
+    handler: async (request, reply) => {
+      const { input, active } = userInputOf(request.body);
+      const actor = actorOf(request);
+      let { user } = await deps.users.create(actor, checkCreate(input));
+      if (active === false && user.status === 'active') user = await deps.users.patch(actor, user.id, { status: 'disabled' });
+      return send(reply.header('location', `${base}/Users/${user.id}`), user, 201);
+    },
+  });
+
+  r.put('/scim/v2/Users/:id', {
+    config: { access: 'users.write', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimReplaceUser',
+      summary: 'SCIM: replace a user',
+      description: 'What the resource leaves out is cleared, as in PUT /api/v1/users/{id}; the role stays unless the Roster extension names one. `If-Match` with meta.version guards it.',
+      tags: TAGS,
+      params: Id,
+      body: Resource,
+      response: { 200: scimResponse('The user as replaced', Resource, { ETag: { schema: { type: 'string' }, description: 'meta.version' } }), ...scimErrors(400, 401, 403, 404, 409, 412, 415) },
+    },
+    handler: async (request, reply) => {
+      const { input, active } = userInputOf(request.body);
+      const current = await deps.users.get(request.params.id);
+      // An invited user is not active and becomes so only by activating: leave its status be.
+      const settled = current.status === 'active' || current.status === 'disabled';
+      const status = active === undefined || !settled ? undefined : active ? 'active' : 'disabled';
+      const replacement = checkReplace({ ...input, ...(status ? { status } : {}) });
+      const user = await deps.users.replace(actorOf(request), request.params.id, replacement, request.headers['if-match']);
+      return send(reply, user);
+    },
+  });
+
+  r.delete('/scim/v2/Users/:id', {
+    config: { access: 'users.write', operational: true, produces: PRODUCES },
+    schema: { operationId: 'scimDeleteUser', summary: 'SCIM: delete a user', tags: TAGS, params: Id, response: { 204: { description: 'Deleted' }, ...scimErrors(401, 403, 404, 412) } },
+    handler: async (request, reply) => {
+      await deps.users.remove(actorOf(request), request.params.id, request.headers['if-match']);
+      return reply.status(204).send();
+    },
+  });
+}
