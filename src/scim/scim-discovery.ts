@@ -11,8 +11,8 @@ export function serviceProviderConfig(baseUrl: string) {
   return {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
     documentationUri: 'https://github.com/roster/roster#scim',
-    // Served as they land (issue 13): PATCH, bulk and sorting are not yet.
-    patch: { supported: false },
+    // Served as they land (issue 13): bulk and sorting are not yet.
+    patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: MAX_RESULTS },
     changePassword: { supported: false },

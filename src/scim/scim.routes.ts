@@ -11,10 +11,12 @@ import type { ReplaceInput } from '../users/user.service.ts';
 import { userEtag } from '../users/user.view.ts';
 import { bodyCheck } from '../http/validation.ts';
 import { logged } from '../http/errors.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, problems } from '../http/problem.ts';
+import { ifMatchAllows } from '../http/etag.ts';
+import { applyPatch } from './scim-patch.ts';
 import { scimErrorOf } from './scim-error.ts';
 import { LIST_RESPONSE, MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './scim-discovery.ts';
-import { scimUserOf, userInputOf } from './scim-user.ts';
+import { scimUserOf, userInputOf, USER_SCHEMA } from './scim-user.ts';
 import { project } from './scim-attributes.ts';
 
 const MEDIA = 'application/scim+json';
@@ -61,6 +63,12 @@ function scimErrors(...statuses: number[]): Record<number, unknown> {
 
 function scimResponse(description: string, schema: object = Resource, headers?: Record<string, object>) {
   return { description, ...(headers ? { headers } : {}), content: { [MEDIA]: { schema }, 'application/json': { schema } } };
+}
+
+/** `active` as a status; an invited user is not active and becomes so only by activating. */
+function statusChange(current: User, active: boolean | undefined): { status?: 'active' | 'disabled' } {
+  const settled = current.status === 'active' || current.status === 'disabled';
+  return active === undefined || !settled ? {} : { status: active ? 'active' : 'disabled' };
 }
 
 const checkCreate = bodyCheck<UserCreateInput>(UserCreateSchema);
@@ -192,11 +200,40 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; bas
     handler: async (request, reply) => {
       const { input, active } = userInputOf(request.body);
       const current = await deps.users.get(request.params.id);
-      // An invited user is not active and becomes so only by activating: leave its status be.
-      const settled = current.status === 'active' || current.status === 'disabled';
-      const status = active === undefined || !settled ? undefined : active ? 'active' : 'disabled';
-      const replacement = checkReplace({ ...input, ...(status ? { status } : {}) });
+      const replacement = checkReplace({ ...input, ...statusChange(current, active) });
       const user = await deps.users.replace(actorOf(request), request.params.id, replacement, request.headers['if-match']);
+      return send(reply, user);
+    },
+  });
+
+  r.patch('/scim/v2/Users/:id', {
+    config: { access: 'users.write', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimPatchUser',
+      summary: 'SCIM: change a user with a PatchOp',
+      description:
+        'add / replace / remove (in any case), with or without `path`; value-filter paths such as `emails[type eq "work"].value`; ' +
+        '`active` as a boolean or the string "True"/"False". Applied to the user as SCIM shows it, then written as a replacement. ' +
+        'A password is not changed here.',
+      tags: TAGS,
+      params: Id,
+      body: Resource,
+      response: { 200: scimResponse('The user as changed', Resource, { ETag: { schema: { type: 'string' }, description: 'meta.version' } }), ...scimErrors(400, 401, 403, 404, 409, 412, 415) },
+    },
+    handler: async (request, reply) => {
+      const current = await deps.users.get(request.params.id);
+      const ifMatch = request.headers['if-match'];
+      if (!ifMatchAllows(ifMatch, userEtag(current))) {
+        throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
+      }
+      const patched = applyPatch(scimUserOf(current, base), request.body, [USER_SCHEMA]);
+      const { input, active } = userInputOf(patched);
+      if (input.password !== undefined) {
+        throw problems.invalid([{ pointer: '/password', code: 'not_allowed', detail: 'cannot be changed through PATCH yet' }], 'password cannot be changed through PATCH yet.');
+      }
+      const replacement = checkReplace({ ...input, ...statusChange(current, active) });
+      // Written only if nobody changed the user since it was read and patched.
+      const user = await deps.users.replace(actorOf(request), current.id, replacement, userEtag(current));
       return send(reply, user);
     },
   });

@@ -129,6 +129,62 @@ for (const backend of backends()) {
       expectScimError(await scim(server.admin, 'GET', `/Users/${created.id}`), 404);
     });
 
+    const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+    const patch = (id: string, Operations: unknown[], headers: Record<string, string> = {}) =>
+      scim(server.admin, 'PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations }, headers);
+    const restUser = async (id: string) => (await server.admin.get(`/api/v1/users/${id}`)).body;
+
+    it('takes Entra ID\'s PATCH requests: a value-filter path, "Replace" in any case, active as false and as "False"', async () => {
+      const userName = uniqueName('Test_User');
+      const created = (await scim(server.admin, 'POST', '/Users', { ...entraCreate(userName, uniqueName('ext')), password: STRONG_PASSWORD })).body;
+      // Entra ID's "Update User [Multi-valued properties]" request.
+      const res = await patch(created.id, [
+        { op: 'Replace', path: 'emails[type eq "work"].value', value: `updated-${userName}@example.com` },
+        { op: 'Replace', path: 'name.familyName', value: 'updatedFamilyName' },
+      ]);
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(res.body.emails, [{ value: `updated-${userName}@example.com`, type: 'work', primary: true }]);
+      assert.deepEqual(res.body.name, { formatted: 'givenName familyName', givenName: 'givenName', familyName: 'updatedFamilyName' });
+      assert.equal(res.headers.get('etag'), res.body.meta.version);
+      assert.equal((await restUser(created.id)).email, `updated-${userName}@example.com`, 'the same user in /api/v1');
+      // Entra ID's "Disable User" request, then the string form it also sends.
+      assert.equal((await patch(created.id, [{ op: 'Replace', path: 'active', value: false }])).body.active, false);
+      assert.equal((await restUser(created.id)).status, 'disabled');
+      assert.equal((await patch(created.id, [{ op: 'replace', path: 'active', value: 'True' }])).body.active, true);
+      assert.equal((await patch(created.id, [{ op: 'replace', path: 'active', value: 'False' }])).body.active, false);
+    });
+
+    it('takes Okta\'s path-less replace, dotted and schema-qualified keys, and removals', async () => {
+      const created = (await scim(server.admin, 'POST', '/Users', { userName: uniqueName('okta'), password: STRONG_PASSWORD, name: { givenName: 'G', familyName: 'F' }, emails: [{ value: `${uniqueName('o')}@example.com`, primary: true }], locale: 'en' })).body;
+      // Okta's deactivate and reactivate requests ("SCIM 2.0 guide", Update a specific user).
+      assert.equal((await patch(created.id, [{ op: 'replace', value: { active: false } }])).body.active, false);
+      assert.equal((await patch(created.id, [{ op: 'replace', value: { active: true } }])).body.active, true);
+      const res = await patch(created.id, [
+        { op: 'replace', value: { 'name.givenName': 'Given', 'urn:roster:params:scim:schemas:extension:roster:2.0:User': { role: 'auditor' } } },
+        { op: 'remove', path: 'locale' },
+        { op: 'remove', path: 'emails[type eq "work"]' },
+        { op: 'add', path: 'urn:roster:params:scim:schemas:extension:roster:2.0:User:path', value: 'users/imported' },
+      ]);
+      assert.equal(res.status, 200, res.text);
+      const rest = await restUser(created.id);
+      assert.deepEqual(
+        { givenName: rest.givenName, familyName: rest.familyName, role: rest.role, locale: rest.locale, email: rest.email, path: rest.path },
+        { givenName: 'Given', familyName: 'F', role: 'auditor', locale: null, email: null, path: 'users/imported' },
+      );
+    });
+
+    it('refuses bad operations with SCIM error types, and a stale If-Match', async () => {
+      const created = (await scim(server.admin, 'POST', '/Users', { userName: uniqueName('bad-patch'), password: STRONG_PASSWORD })).body;
+      expectScimError(await patch(created.id, [{ op: 'move', path: 'locale', value: 'de' }]), 400, 'invalidValue');
+      expectScimError(await patch(created.id, [{ op: 'replace', path: 'emails[type eq', value: 'x' }]), 400, 'invalidPath');
+      expectScimError(await patch(created.id, [{ op: 'replace', path: 'emails[type eq "home"].value', value: 'x@example.com' }]), 400, 'noTarget');
+      expectScimError(await patch(created.id, [{ op: 'remove' }]), 400, 'noTarget');
+      expectScimError(await patch(created.id, [{ op: 'replace', path: 'urn:roster:params:scim:schemas:extension:roster:2.0:User:type', value: 'external' }]), 400, 'mutability');
+      expectScimError(await patch(created.id, [{ op: 'replace', path: 'locale', value: 'de' }], { 'if-match': '"v0-stale"' }), 412);
+      expectScimError(await scim(server.admin, 'PATCH', `/Users/${created.id}`, { Operations: [] }), 400, 'invalidValue');
+      assert.equal((await restUser(created.id)).locale, null, 'nothing changed');
+    });
+
     it('answers SCIM errors for missing credentials and for roles that may not write', async () => {
       expectScimError(await scim(server.anon, 'GET', '/Users'), 401);
       const auditor = server.client((await createLogin(server.admin, 'auditor')).auth);
