@@ -331,7 +331,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => userRoutes(scope, { users }));
   await app.register(async (scope) => userExportRoutes(scope, { users }));
   await app.register(async (scope) => userImportRoutes(scope, { imports }));
-  await app.register(async (scope) => scimRoutes(scope, { users, baseUrl: deps.publicUrl ?? DEFAULTS.publicUrl }));
+  await app.register(async (scope) => scimRoutes(scope, { users, groups, baseUrl: deps.publicUrl ?? DEFAULTS.publicUrl }));
   await app.register(async (scope) => passwordRoutes(scope, { passwords }));
   await app.register(async (scope) => tokenRoutes(scope, { tokens }));
   await app.register(async (scope) => mfaRoutes(scope, { mfa }));

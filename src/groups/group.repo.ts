@@ -110,6 +110,35 @@ const FILTER: FilterTarget = {
   names: ['id', 'name', 'parent', 'isSuperuser', 'createdAt'],
 };
 
+/** A page by position and the total that matches (SCIM lists); filter errors as FilterSyntaxError. */
+export async function listGroupsAt(db: Db, query: { filter?: string; offset: number; limit: number }): Promise<{ groups: Group[]; total: number }> {
+  let count = db.selectFrom('groups').select(sql<number>`count(*)::int`.as('n'));
+  if (query.filter) count = count.where(compileFilter(query.filter, FILTER));
+  const [{ n }] = await count.execute();
+  if (query.limit === 0 || query.offset >= n) return { groups: [], total: n };
+  let select = selectGroups(db);
+  if (query.filter) select = select.where(compileFilter(query.filter, FILTER));
+  const rows = await select.orderBy('groups.id').offset(query.offset).limit(query.limit).execute();
+  return { groups: rows.map(toGroup), total: n };
+}
+
+/** Each group's direct members: users (id, username) and child groups (id, name), in id order. */
+export async function membersOf(db: Db, groupIds: string[]): Promise<Map<string, { users: { id: string; name: string }[]; groups: { id: string; name: string }[] }>> {
+  const out = new Map(groupIds.map((id) => [id, { users: [] as { id: string; name: string }[], groups: [] as { id: string; name: string }[] }]));
+  if (groupIds.length === 0) return out;
+  const users = await db
+    .selectFrom('group_members as gm')
+    .innerJoin('users as u', 'u.id', 'gm.user_id')
+    .select(['gm.group_id as groupId', 'u.id as id', 'u.username as name'])
+    .where('gm.group_id', 'in', groupIds)
+    .orderBy('u.id')
+    .execute();
+  for (const row of users) out.get(row.groupId)!.users.push({ id: row.id, name: row.name });
+  const children = await db.selectFrom('groups').select(['parent_id', 'id', 'name']).where('parent_id', 'in', groupIds).orderBy('id').execute();
+  for (const row of children) out.get(row.parent_id!)!.groups.push({ id: row.id, name: row.name });
+  return out;
+}
+
 /** Keyset page by id; `filter` (SCIM grammar) errors surface as FilterSyntaxError. */
 export async function listGroups(db: Db, query: { filter?: string; q?: string; afterId?: string; limit: number }): Promise<Group[]> {
   let select = selectGroups(db);

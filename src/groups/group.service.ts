@@ -167,6 +167,26 @@ export function createGroups(deps: GroupDeps) {
       return { groups: rows.slice(0, query.limit), more: rows.length > query.limit };
     },
 
+    /** A page by position with the total that matches (SCIM lists); startIndex counts from 1. */
+    listAt(query: { filter?: string; startIndex: number; count: number }) {
+      return withFilterProblems(() => repos.groups.listGroupsAt({ filter: query.filter?.trim() || undefined, offset: query.startIndex - 1, limit: query.count }));
+    },
+
+    /** Direct members of each group: users and child groups (SCIM shows both as members). */
+    membersOf: (groupIds: string[]) => repos.groups.membersOf(groupIds),
+
+    /**
+     * Makes the group's direct user members exactly `userIds`, one membership change at a time
+     * with the same rules as PUT/DELETE /groups/{id}/members/{userId}.
+     */
+    async setMembers(actor: Actor, groupId: string, userIds: string[]): Promise<void> {
+      const group = await get(groupId);
+      const current = new Set((await repos.groups.membersOf([group.id])).get(group.id)!.users.map((u) => u.id));
+      const wanted = new Set(userIds.map((id) => canonicalId(id) ?? id));
+      for (const id of wanted) if (!current.has(id)) await this.setMember(actor, group.id, id, true);
+      for (const id of current) if (!wanted.has(id)) await this.setMember(actor, group.id, id, false);
+    },
+
     /** The group's members (users), a page at a time; 404 when the group does not exist. */
     async members(groupId: string, query: Omit<ListQuery, 'group'>) {
       const group = await get(groupId);

@@ -3,6 +3,7 @@
 import { ROLES } from '../auth/roles.ts';
 import { USER_TYPES } from '../users/user.schema.ts';
 import { ROSTER_USER_SCHEMA, USER_SCHEMA } from './scim-user.ts';
+import { GROUP_SCHEMA } from './scim-group.ts';
 
 export const LIST_RESPONSE = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 export const MAX_RESULTS = 1000;
@@ -41,6 +42,15 @@ export function resourceTypes(baseUrl: string) {
       schema: USER_SCHEMA,
       schemaExtensions: [{ schema: ROSTER_USER_SCHEMA, required: false }],
       meta: { resourceType: 'ResourceType', location: `${baseUrl}/ResourceTypes/User` },
+    },
+    {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'],
+      id: 'Group',
+      name: 'Group',
+      endpoint: '/Groups',
+      description: 'A Roster group: the same as /api/v1/groups',
+      schema: GROUP_SCHEMA,
+      meta: { resourceType: 'ResourceType', location: `${baseUrl}/ResourceTypes/Group` },
     },
   ];
 }
@@ -110,6 +120,26 @@ export function schemas(baseUrl: string) {
         attribute('status', 'string', { mutability: 'readOnly', canonicalValues: ['pending', 'invited', 'active', 'disabled'] }),
       ],
       meta: meta(ROSTER_USER_SCHEMA),
+    },
+    {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'],
+      id: GROUP_SCHEMA,
+      name: 'Group',
+      description: 'Group',
+      attributes: [
+        attribute('displayName', 'string', { required: true, uniqueness: 'server', description: 'Unique, case-insensitive' }),
+        attribute('members', 'complex', {
+          multiValued: true,
+          description: 'Users (writable) and child groups (type Group, read-only: nest with parent in /api/v1)',
+          subAttributes: [
+            attribute('value', 'string', { mutability: 'immutable' }),
+            attribute('display', 'string', { mutability: 'readOnly' }),
+            attribute('type', 'string', { canonicalValues: ['User', 'Group'], mutability: 'immutable' }),
+            attribute('$ref', 'reference', { mutability: 'immutable' }),
+          ],
+        }),
+      ],
+      meta: meta(GROUP_SCHEMA),
     },
   ];
 }

@@ -5,6 +5,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Users } from '../users/user.service.ts';
+import type { Groups } from '../groups/group.service.ts';
+import type { Group } from '../groups/group.model.ts';
+import { groupEtag } from '../groups/group.view.ts';
+import { GROUP_SCHEMA, groupInputOf, scimGroupOf } from './scim-group.ts';
+import { GroupWriteSchema, type GroupWriteInput } from '../groups/group.schema.ts';
 import type { User } from '../users/user.model.ts';
 import { UserCreateSchema, UserReplaceSchema, type UserCreateInput } from '../users/user.schema.ts';
 import type { ReplaceInput } from '../users/user.service.ts';
@@ -73,8 +78,9 @@ function statusChange(current: User, active: boolean | undefined): { status?: 'a
 
 const checkCreate = bodyCheck<UserCreateInput>(UserCreateSchema);
 const checkReplace = bodyCheck<ReplaceInput>(UserReplaceSchema);
+const checkGroup = bodyCheck<GroupWriteInput>(GroupWriteSchema);
 
-export async function scimRoutes(app: FastifyInstance, deps: { users: Users; baseUrl: string }): Promise<void> {
+export async function scimRoutes(app: FastifyInstance, deps: { users: Users; groups: Groups; baseUrl: string }): Promise<void> {
   const base = `${deps.baseUrl}/scim/v2`;
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([MEDIA, 'application/json'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
@@ -86,12 +92,30 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; bas
   const actorOf = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role });
   const send = (reply: FastifyReply, user: User, status = 200) =>
     reply.status(status).type(MEDIA).header('etag', userEtag(user)).send(scimUserOf(user, base));
-  const list = (resources: unknown[]) => ({ schemas: [LIST_RESPONSE], totalResults: resources.length, startIndex: 1, itemsPerPage: resources.length, Resources: resources });
+  const list = (resources: unknown[]) => listResponse(resources.length, 1, resources);
   const Id = Type.Object({ id: Type.String() });
   const Projection = {
     attributes: Type.Optional(Type.String({ description: 'Comma-separated attributes to return (and id, schemas, meta)' })),
     excludedAttributes: Type.Optional(Type.String({ description: 'Comma-separated attributes to leave out' })),
   };
+  const ListQuery = Type.Object({
+    filter: Type.Optional(Type.String({ maxLength: 4096 })),
+    startIndex: Type.Integer({ default: 1, description: 'Values below 1 are read as 1' }),
+    count: Type.Integer({ default: 100, description: `Values below 0 are read as 0, above ${MAX_RESULTS} as ${MAX_RESULTS}` }),
+    ...Projection,
+  });
+  /** RFC 7644 §3.4.2.4: out-of-range startIndex and count are read as the nearest allowed value. */
+  const window = (query: { startIndex: number; count: number }) => ({
+    startIndex: Math.max(1, query.startIndex),
+    count: Math.min(MAX_RESULTS, Math.max(0, query.count)),
+  });
+  const listResponse = (total: number, startIndex: number, resources: unknown[]) => ({
+    schemas: [LIST_RESPONSE],
+    totalResults: total,
+    startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  });
 
   r.get('/scim/v2/ServiceProviderConfig', {
     config: { access: 'public', produces: PRODUCES },
@@ -125,26 +149,15 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; bas
       summary: 'SCIM: list users',
       description: 'RFC 7644 §3.4.2: `filter` (the whole grammar, value filters and schema URIs included), `startIndex` (from 1), `count` (at most 1000), `attributes` / `excludedAttributes`.',
       tags: TAGS,
-      querystring: Type.Object({
-        filter: Type.Optional(Type.String({ maxLength: 4096 })),
-        startIndex: Type.Integer({ default: 1, description: 'Values below 1 are read as 1' }),
-        count: Type.Integer({ default: 100, description: `Values below 0 are read as 0, above ${MAX_RESULTS} as ${MAX_RESULTS}` }),
-        ...Projection,
-      }),
+      querystring: ListQuery,
       response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors(400, 401, 403, 412) },
     },
     handler: async (request, reply) => {
       const { filter, attributes, excludedAttributes } = request.query;
-      const startIndex = Math.max(1, request.query.startIndex);
-      const count = Math.min(MAX_RESULTS, Math.max(0, request.query.count));
+      const { startIndex, count } = window(request.query);
       const page = await deps.users.listAt({ filter, startIndex, count });
-      return reply.type(MEDIA).send({
-        schemas: [LIST_RESPONSE],
-        totalResults: page.total,
-        startIndex,
-        itemsPerPage: page.users.length,
-        Resources: page.users.map((user) => project(scimUserOf(user, base), { attributes, excludedAttributes })),
-      });
+      const resources = page.users.map((user) => project(scimUserOf(user, base), { attributes, excludedAttributes }));
+      return reply.type(MEDIA).send(listResponse(page.total, startIndex, resources));
     },
   });
 
@@ -243,6 +256,112 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; bas
     schema: { operationId: 'scimDeleteUser', summary: 'SCIM: delete a user', tags: TAGS, params: Id, response: { 204: { description: 'Deleted' }, ...scimErrors(401, 403, 404, 412) } },
     handler: async (request, reply) => {
       await deps.users.remove(actorOf(request), request.params.id, request.headers['if-match']);
+      return reply.status(204).send();
+    },
+  });
+
+  // Groups: the same groups as /api/v1/groups, members by user id.
+  const groupOut = async (reply: FastifyReply, group: Group, status = 200) => {
+    const members = (await deps.groups.membersOf([group.id])).get(group.id)!;
+    return reply.status(status).type(MEDIA).header('etag', groupEtag(group)).send(scimGroupOf(group, members, base));
+  };
+  const childIdsOf = async (id: string) => new Set((await deps.groups.membersOf([id])).get(id)!.groups.map((g) => g.id));
+  const rename = (current: Group, name: string) => checkGroup({ name, parent: current.parent, isSuperuser: current.isSuperuser, attributes: current.attributes });
+
+  r.get('/scim/v2/Groups', {
+    config: { access: 'users.read', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimListGroups',
+      summary: 'SCIM: list groups',
+      description: '`filter` over displayName, id and meta.created; `startIndex`, `count`, `attributes`/`excludedAttributes` (`excludedAttributes=members` for large groups).',
+      tags: TAGS,
+      querystring: ListQuery,
+      response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors(400, 401, 403, 412) },
+    },
+    handler: async (request, reply) => {
+      const { filter, attributes, excludedAttributes } = request.query;
+      const { startIndex, count } = window(request.query);
+      const page = await deps.groups.listAt({ filter, startIndex, count });
+      const wantsMembers = !/(^|,)\s*members\s*(,|$)/i.test(excludedAttributes ?? '') && (!attributes || /members/i.test(attributes));
+      const members = wantsMembers ? await deps.groups.membersOf(page.groups.map((g) => g.id)) : new Map();
+      const empty = { users: [], groups: [] };
+      const resources = page.groups.map((g) => project(scimGroupOf(g, members.get(g.id) ?? empty, base), { attributes, excludedAttributes }));
+      return reply.type(MEDIA).send(listResponse(page.total, startIndex, resources));
+    },
+  });
+
+  r.get('/scim/v2/Groups/:id', {
+    config: { access: 'users.read', operational: true, produces: PRODUCES },
+    schema: { operationId: 'scimGetGroup', summary: 'SCIM: get a group', tags: TAGS, params: Id, querystring: Type.Object(Projection), response: { 200: scimResponse('The group'), ...scimErrors(401, 403, 404, 412) } },
+    handler: async (request, reply) => {
+      const group = await deps.groups.get(request.params.id);
+      const members = (await deps.groups.membersOf([group.id])).get(group.id)!;
+      return reply.type(MEDIA).header('etag', groupEtag(group)).send(project(scimGroupOf(group, members, base), request.query));
+    },
+  });
+
+  r.post('/scim/v2/Groups', {
+    config: { access: 'users.write', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimCreateGroup',
+      summary: 'SCIM: create a group',
+      tags: TAGS,
+      body: Resource,
+      response: { 201: scimResponse('Created; Location names it', Resource, { Location: { schema: { type: 'string' }, description: 'meta.location' } }), ...scimErrors(400, 401, 403, 409, 412, 415) },
+    },
+    handler: async (request, reply) => {
+      const { name, userIds } = groupInputOf(request.body);
+      const actor = actorOf(request);
+      const created = await deps.groups.create(actor, checkGroup({ name }));
+      if (userIds?.length) await deps.groups.setMembers(actor, created.id, userIds);
+      return groupOut(reply.header('location', `${base}/Groups/${created.id}`), await deps.groups.get(created.id), 201);
+    },
+  });
+
+  r.put('/scim/v2/Groups/:id', {
+    config: { access: 'users.write', operational: true, produces: PRODUCES },
+    schema: { operationId: 'scimReplaceGroup', summary: 'SCIM: replace a group: its name and user members', tags: TAGS, params: Id, body: Resource, response: { 200: scimResponse('The group'), ...scimErrors(400, 401, 403, 404, 409, 412, 415) } },
+    handler: async (request, reply) => {
+      const current = await deps.groups.get(request.params.id);
+      const { name, userIds } = groupInputOf(request.body, await childIdsOf(current.id));
+      const actor = actorOf(request);
+      await deps.groups.replace(actor, current.id, rename(current, name), request.headers['if-match']);
+      await deps.groups.setMembers(actor, current.id, userIds ?? []);
+      return groupOut(reply, await deps.groups.get(current.id));
+    },
+  });
+
+  r.patch('/scim/v2/Groups/:id', {
+    config: { access: 'users.write', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimPatchGroup',
+      summary: 'SCIM: change a group with a PatchOp',
+      description: 'displayName, and members added or removed (`members[value eq "…"]`, or a value array as Entra ID sends).',
+      tags: TAGS,
+      params: Id,
+      body: Resource,
+      response: { 200: scimResponse('The group'), ...scimErrors(400, 401, 403, 404, 409, 412, 415) },
+    },
+    handler: async (request, reply) => {
+      const current = await deps.groups.get(request.params.id);
+      if (!ifMatchAllows(request.headers['if-match'], groupEtag(current))) {
+        throw problems.preconditionFailed('group.etag_mismatch', 'The group has changed since the ETag in If-Match.');
+      }
+      const members = (await deps.groups.membersOf([current.id])).get(current.id)!;
+      const patched = applyPatch(scimGroupOf(current, members, base), request.body, [GROUP_SCHEMA]);
+      const { name, userIds } = groupInputOf(patched, new Set(members.groups.map((g) => g.id)));
+      const actor = actorOf(request);
+      if (name !== current.name) await deps.groups.replace(actor, current.id, rename(current, name), groupEtag(current));
+      await deps.groups.setMembers(actor, current.id, userIds ?? []);
+      return groupOut(reply, await deps.groups.get(current.id));
+    },
+  });
+
+  r.delete('/scim/v2/Groups/:id', {
+    config: { access: 'users.write', operational: true, produces: PRODUCES },
+    schema: { operationId: 'scimDeleteGroup', summary: 'SCIM: delete a group', tags: TAGS, params: Id, response: { 204: { description: 'Deleted' }, ...scimErrors(401, 403, 404, 409, 412) } },
+    handler: async (request, reply) => {
+      await deps.groups.remove(actorOf(request), request.params.id, request.headers['if-match']);
       return reply.status(204).send();
     },
   });

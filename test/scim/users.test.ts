@@ -50,7 +50,10 @@ for (const backend of backends()) {
       assert.equal(config.headers.get('content-type'), `${SCIM}; charset=utf-8`);
       assert.deepEqual({ filter: config.body.filter, etag: config.body.etag }, { filter: { supported: true, maxResults: 1000 }, etag: { supported: true } });
       const types = (await scim(server.anon, 'GET', '/ResourceTypes')).body;
-      assert.deepEqual(types.Resources.map((t: any) => [t.id, t.endpoint, t.schema]), [['User', '/Users', 'urn:ietf:params:scim:schemas:core:2.0:User']]);
+      assert.deepEqual(types.Resources.map((t: any) => [t.id, t.endpoint, t.schema]), [
+        ['User', '/Users', 'urn:ietf:params:scim:schemas:core:2.0:User'],
+        ['Group', '/Groups', 'urn:ietf:params:scim:schemas:core:2.0:Group'],
+      ]);
       const schemas = (await scim(server.anon, 'GET', '/Schemas')).body;
       const user = schemas.Resources.find((s: any) => s.id === 'urn:ietf:params:scim:schemas:core:2.0:User');
       assert.ok(user.attributes.some((a: any) => a.name === 'userName' && a.required && a.uniqueness === 'server'));
