@@ -2,7 +2,7 @@
 // are read as application/scim+json or application/json; answers are application/scim+json, and
 // every error is a SCIM error document (scim-error.ts) rather than a problem document.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import Type from 'typebox';
+import Type, { type Static } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Users } from '../users/user.service.ts';
 import type { Groups } from '../groups/group.service.ts';
@@ -102,7 +102,31 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
     filter: Type.Optional(Type.String({ maxLength: 4096 })),
     startIndex: Type.Integer({ default: 1, description: 'Values below 1 are read as 1' }),
     count: Type.Integer({ default: 100, description: `Values below 0 are read as 0, above ${MAX_RESULTS} as ${MAX_RESULTS}` }),
+    sortBy: Type.Optional(Type.String({ maxLength: 200, description: 'Users: any filterable attribute (userName, name.familyName, meta.created, …)' })),
+    sortOrder: Type.Optional(Type.Enum(['ascending', 'descending'], { default: 'ascending' })),
     ...Projection,
+  });
+  /** A SearchRequest body (RFC 7644 §3.4.3): the list's query parameters, with attribute lists as arrays. */
+  const SearchRequest = Type.Object(
+    {
+      schemas: Type.Array(Type.Literal('urn:ietf:params:scim:api:messages:2.0:SearchRequest'), { minItems: 1 }),
+      filter: Type.Optional(Type.String({ maxLength: 4096 })),
+      startIndex: Type.Optional(Type.Integer()),
+      count: Type.Optional(Type.Integer()),
+      sortBy: Type.Optional(Type.String({ maxLength: 200 })),
+      sortOrder: Type.Optional(Type.Enum(['ascending', 'descending'])),
+      attributes: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 })),
+      excludedAttributes: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 })),
+    },
+    { additionalProperties: false },
+  );
+  type Search = { filter?: string; startIndex: number; count: number; sortBy?: string; sortOrder?: string; attributes?: string; excludedAttributes?: string };
+  const searchOf = (body: Static<typeof SearchRequest>): Search => ({
+    ...body,
+    startIndex: body.startIndex ?? 1,
+    count: body.count ?? 100,
+    attributes: body.attributes?.join(','),
+    excludedAttributes: body.excludedAttributes?.join(','),
   });
   /** RFC 7644 §3.4.2.4: out-of-range startIndex and count are read as the nearest allowed value. */
   const window = (query: { startIndex: number; count: number }) => ({
@@ -152,12 +176,43 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       querystring: ListQuery,
       response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors(400, 401, 403, 412) },
     },
+    handler: async (request, reply) => reply.type(MEDIA).send(await listUsers(request.query)),
+  });
+
+  async function listUsers(query: Search) {
+    const { filter, attributes, excludedAttributes, sortBy, sortOrder } = query;
+    const { startIndex, count } = window(query);
+    const sort = sortBy ? { by: sortBy, descending: sortOrder === 'descending' } : undefined;
+    const page = await deps.users.listAt({ filter, startIndex, count, sort });
+    const resources = page.users.map((user) => project(scimUserOf(user, base), { attributes, excludedAttributes }));
+    return listResponse(page.total, startIndex, resources);
+  }
+
+  r.post('/scim/v2/Users/.search', {
+    config: { access: 'users.read', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimSearchUsers',
+      summary: 'SCIM: list users, the query in the body',
+      description: 'RFC 7644 §3.4.3: a SearchRequest with the list\'s parameters; attributes and excludedAttributes as arrays.',
+      tags: TAGS,
+      body: SearchRequest,
+      response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors(400, 401, 403, 412, 415) },
+    },
+    handler: async (request, reply) => reply.type(MEDIA).status(200).send(await listUsers(searchOf(request.body))),
+  });
+
+  r.get('/scim/v2/Me', {
+    config: { access: 'self', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimGetMe',
+      summary: 'SCIM: the authenticated user',
+      tags: TAGS,
+      querystring: Type.Object(Projection),
+      response: { 200: scimResponse('The caller as a SCIM User', Resource, { ETag: { schema: { type: 'string' }, description: 'meta.version' } }), ...scimErrors(401, 412) },
+    },
     handler: async (request, reply) => {
-      const { filter, attributes, excludedAttributes } = request.query;
-      const { startIndex, count } = window(request.query);
-      const page = await deps.users.listAt({ filter, startIndex, count });
-      const resources = page.users.map((user) => project(scimUserOf(user, base), { attributes, excludedAttributes }));
-      return reply.type(MEDIA).send(listResponse(page.total, startIndex, resources));
+      const user = await deps.users.get(request.principal!.userId);
+      return reply.type(MEDIA).header('etag', userEtag(user)).send(project(scimUserOf(user, base), request.query));
     },
   });
 
@@ -278,17 +333,31 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       querystring: ListQuery,
       response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors(400, 401, 403, 412) },
     },
-    handler: async (request, reply) => {
-      const { filter, attributes, excludedAttributes } = request.query;
-      const { startIndex, count } = window(request.query);
-      const page = await deps.groups.listAt({ filter, startIndex, count });
-      const wantsMembers = !/(^|,)\s*members\s*(,|$)/i.test(excludedAttributes ?? '') && (!attributes || /members/i.test(attributes));
-      const members = wantsMembers ? await deps.groups.membersOf(page.groups.map((g) => g.id)) : new Map();
-      const empty = { users: [], groups: [] };
-      const resources = page.groups.map((g) => project(scimGroupOf(g, members.get(g.id) ?? empty, base), { attributes, excludedAttributes }));
-      return reply.type(MEDIA).send(listResponse(page.total, startIndex, resources));
-    },
+    handler: async (request, reply) => reply.type(MEDIA).send(await listGroups(request.query)),
   });
+
+  r.post('/scim/v2/Groups/.search', {
+    config: { access: 'users.read', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimSearchGroups',
+      summary: 'SCIM: list groups, the query in the body',
+      tags: TAGS,
+      body: SearchRequest,
+      response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors(400, 401, 403, 412, 415) },
+    },
+    handler: async (request, reply) => reply.type(MEDIA).status(200).send(await listGroups(searchOf(request.body))),
+  });
+
+  async function listGroups(query: Search) {
+    const { filter, attributes, excludedAttributes } = query;
+    const { startIndex, count } = window(query);
+    const page = await deps.groups.listAt({ filter, startIndex, count });
+    const wantsMembers = !/(^|,)\s*members\s*(,|$)/i.test(excludedAttributes ?? '') && (!attributes || /members/i.test(attributes));
+    const members = wantsMembers ? await deps.groups.membersOf(page.groups.map((g) => g.id)) : new Map();
+    const empty = { users: [], groups: [] };
+    const resources = page.groups.map((g) => project(scimGroupOf(g, members.get(g.id) ?? empty, base), { attributes, excludedAttributes }));
+    return listResponse(page.total, startIndex, resources);
+  }
 
   r.get('/scim/v2/Groups/:id', {
     config: { access: 'users.read', operational: true, produces: PRODUCES },

@@ -151,6 +151,13 @@ function qualified(node: FilterNode, parent: string): FilterNode {
   return out;
 }
 
+/** The column to sort by for an attribute name (SCIM sortBy), as the filter would read it. */
+export function sortColumn(target: FilterTarget, name: string): RawBuilder<unknown> {
+  const attr = lookup(target, name, undefined);
+  const col = sql.ref(`${target.table}.${attr.column}`);
+  return attr.kind === 'text' ? sql`lower(${col})` : sql`${col}`;
+}
+
 /** Throws FilterSyntaxError for a filter that does not parse or does not fit the target. */
 export function compileFilter(filter: string, target: FilterTarget): Expression<SqlBool> {
   return compile(target, parseFilter(filter));

@@ -2,7 +2,7 @@
 // keyset paging by id. Filter errors surface as FilterSyntaxError (see filter/filter-problem.ts).
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { compileFilter, likePattern, trigramExpression, type Attribute, type FilterTarget } from '../store/sql-filter.ts';
+import { compileFilter, likePattern, sortColumn, trigramExpression, type Attribute, type FilterTarget } from '../store/sql-filter.ts';
 import { foldKey, type User } from './user.model.ts';
 import { selectUsers, toUser } from './user-row.repo.ts';
 
@@ -96,11 +96,20 @@ export async function listUsers(db: Db, query: UserListQuery): Promise<User[]> {
  * A page by position, and how many users match in all: SCIM lists page by startIndex and
  * report totalResults (RFC 7644 §3.4.2.4), which a cursor does not need.
  */
-export async function listUsersAt(db: Db, query: { filters: string[]; offset: number; limit: number }): Promise<{ users: User[]; total: number }> {
+export async function listUsersAt(
+  db: Db,
+  query: { filters: string[]; offset: number; limit: number; sort?: { by: string; descending: boolean } },
+): Promise<{ users: User[]; total: number }> {
   let count = db.selectFrom('users').select(sql<number>`count(*)::int`.as('n'));
   for (const filter of query.filters) count = count.where(compileFilter(filter, USERS));
+  // Read before counting, so an unknown sortBy is refused as the filter's errors are.
+  const order = query.sort && sql`${sortColumn(USERS, query.sort.by)} ${sql.raw(query.sort.descending ? 'DESC' : 'ASC')} NULLS LAST`;
   const [{ n }] = await count.execute();
   if (query.limit === 0 || query.offset >= n) return { users: [], total: n };
-  const rows = await listUsersQuery(db, { filters: query.filters, limit: query.limit }).offset(query.offset).execute();
+  let select = selectUsers(db);
+  for (const filter of query.filters) select = select.where(compileFilter(filter, USERS));
+  if (order) select = select.orderBy(order);
+  // Ties go in the sort's direction by id, which is creation order.
+  const rows = await select.orderBy('users.id', query.sort?.descending ? 'desc' : 'asc').offset(query.offset).limit(query.limit).execute();
   return { users: rows.map(toUser), total: n };
 }

@@ -327,9 +327,9 @@ export function createUsers(deps: UserDeps) {
     },
 
     /** A page by position with the total that matches (SCIM lists); startIndex counts from 1. */
-    listAt(query: { filter?: string; startIndex: number; count: number }): Promise<{ users: User[]; total: number }> {
+    listAt(query: { filter?: string; startIndex: number; count: number; sort?: { by: string; descending: boolean } }): Promise<{ users: User[]; total: number }> {
       const filters = query.filter !== undefined && query.filter.trim() !== '' ? [query.filter] : [];
-      return withFilterProblems(() => repos.users.listUsersAt({ filters, offset: query.startIndex - 1, limit: query.count }));
+      return withFilterProblems(() => repos.users.listUsersAt({ filters, offset: query.startIndex - 1, limit: query.count, sort: query.sort }));
     },
 
     /** The groups the users are direct members of, by id (for `expand=groups`). */

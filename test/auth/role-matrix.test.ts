@@ -39,7 +39,8 @@ function expectedAccess(method: string, url: string): string | undefined {
   if (PUBLIC.includes(`${method} ${url}`) || url === '/docs' || url.startsWith('/docs/')) return 'public';
   // API.md, "SCIM 2.0": the discovery documents need no credentials; the rest, /api/v1's roles.
   if (/^\/scim\/v2\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/|$)/.test(url)) return 'public';
-  if (url.startsWith('/scim/v2/')) return method === 'GET' ? 'users.read' : 'users.write';
+  if (url === '/scim/v2/Me') return 'self';
+  if (url.startsWith('/scim/v2/')) return method === 'GET' || url.endsWith('/.search') ? 'users.read' : 'users.write';
   // The caller's own account; a user's tokens are the caller's own or, for those who manage
   // users, someone else's: the service decides which (tokens-access.test.ts).
   if (url === '/api/v1/users/me' || url.startsWith('/api/v1/users/me/')) return 'self';

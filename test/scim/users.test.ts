@@ -118,6 +118,23 @@ for (const backend of backends()) {
       assert.equal('meta' in slim || 'emails' in slim || 'groups' in slim, false);
       assert.equal(slim.userName, `${tag}-1`);
       expectScimError(await scim(server.admin, 'GET', `/Users?filter=${encodeURIComponent('userName eq')}`), 400, 'invalidFilter');
+      // The same query in a SearchRequest body, sorted backwards.
+      const searched = await scim(server.admin, 'POST', '/Users/.search', {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+        filter: `userName sw "${tag}"`,
+        sortBy: 'userName',
+        sortOrder: 'descending',
+        attributes: ['userName'],
+        count: 2,
+      });
+      assert.equal(searched.status, 200, searched.text);
+      assert.deepEqual(
+        { total: searched.body.totalResults, names: searched.body.Resources.map((u: any) => u.userName) },
+        { total: 3, names: [`${tag}-3`, `${tag}-2`] },
+      );
+      const byCreation = (await scim(server.admin, 'GET', `/Users?filter=${encodeURIComponent(`userName sw "${tag}"`)}&sortBy=meta.created&sortOrder=descending`)).body;
+      assert.deepEqual(byCreation.Resources.map((u: any) => u.userName), [`${tag}-3`, `${tag}-2`, `${tag}-1`]);
+      assert.equal((await scim(server.admin, 'GET', '/Users?sortBy=shoeSize')).status, 400);
     });
 
     it('replaces with If-Match, clears what the resource leaves out, and deletes', async () => {
@@ -186,6 +203,14 @@ for (const backend of backends()) {
       expectScimError(await patch(created.id, [{ op: 'replace', path: 'locale', value: 'de' }], { 'if-match': '"v0-stale"' }), 412);
       expectScimError(await scim(server.admin, 'PATCH', `/Users/${created.id}`, { Operations: [] }), 400, 'invalidValue');
       assert.equal((await restUser(created.id)).locale, null, 'nothing changed');
+    });
+
+    it('shows the caller at /Me, whatever its role', async () => {
+      const login = await createLogin(server.admin, 'user');
+      const me = await scim(server.client(login.auth), 'GET', '/Me');
+      assert.equal(me.status, 200, me.text);
+      assert.deepEqual({ id: me.body.id, userName: me.body.userName, etag: me.headers.get('etag') }, { id: login.user.id, userName: login.user.username, etag: me.body.meta.version });
+      expectScimError(await scim(server.anon, 'GET', '/Me'), 401);
     });
 
     it('answers SCIM errors for missing credentials and for roles that may not write', async () => {
