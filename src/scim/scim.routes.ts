@@ -25,6 +25,8 @@ import { scimUserOf, userInputOf, USER_SCHEMA } from './scim-user.ts';
 import { project } from './scim-attributes.ts';
 
 const MEDIA = 'application/scim+json';
+const VERSION_HEADER = { schema: { type: 'string' }, description: 'meta.version' };
+const LOCATION_HEADER = { schema: { type: 'string' }, description: 'meta.location' };
 const PRODUCES = [MEDIA, 'application/json'];
 const TAGS = ['SCIM'];
 
@@ -90,8 +92,8 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
   });
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const actorOf = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role });
-  const send = (reply: FastifyReply, user: User, status = 200) =>
-    reply.status(status).type(MEDIA).header('etag', userEtag(user)).send(scimUserOf(user, base));
+  const send = (reply: FastifyReply, user: User, status = 200, projection: Parameters<typeof project>[1] = {}) =>
+    reply.status(status).type(MEDIA).header('etag', userEtag(user)).send(project(scimUserOf(user, base), projection));
   const list = (resources: unknown[]) => listResponse(resources.length, 1, resources);
   const Id = Type.Object({ id: Type.String() });
   const Projection = {
@@ -208,11 +210,10 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       summary: 'SCIM: the authenticated user',
       tags: TAGS,
       querystring: Type.Object(Projection),
-      response: { 200: scimResponse('The caller as a SCIM User', Resource, { ETag: { schema: { type: 'string' }, description: 'meta.version' } }), ...scimErrors(401, 412) },
+      response: { 200: scimResponse('The caller as a SCIM User', Resource, { ETag: VERSION_HEADER }), ...scimErrors(401, 412) },
     },
     handler: async (request, reply) => {
-      const user = await deps.users.get(request.principal!.userId);
-      return reply.type(MEDIA).header('etag', userEtag(user)).send(project(scimUserOf(user, base), request.query));
+      return send(reply, await deps.users.get(request.principal!.userId), 200, request.query);
     },
   });
 
@@ -224,11 +225,10 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       tags: TAGS,
       params: Id,
       querystring: Type.Object(Projection),
-      response: { 200: scimResponse('The user', Resource, { ETag: { schema: { type: 'string' }, description: 'meta.version' } }), ...scimErrors(401, 403, 404, 412) },
+      response: { 200: scimResponse('The user', Resource, { ETag: VERSION_HEADER }), ...scimErrors(401, 403, 404, 412) },
     },
     handler: async (request, reply) => {
-      const user = await deps.users.get(request.params.id);
-      return reply.type(MEDIA).header('etag', userEtag(user)).send(project(scimUserOf(user, base), request.query));
+      return send(reply, await deps.users.get(request.params.id), 200, request.query);
     },
   });
 
@@ -241,7 +241,7 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       tags: TAGS,
       body: Resource,
       response: {
-        201: scimResponse('Created; Location names it', Resource, { Location: { schema: { type: 'string' }, description: 'meta.location' }, ETag: { schema: { type: 'string' }, description: 'meta.version' } }),
+        201: scimResponse('Created; Location names it', Resource, { Location: LOCATION_HEADER, ETag: VERSION_HEADER }),
         ...scimErrors(400, 401, 403, 409, 412, 415),
       },
     },
@@ -263,7 +263,7 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       tags: TAGS,
       params: Id,
       body: Resource,
-      response: { 200: scimResponse('The user as replaced', Resource, { ETag: { schema: { type: 'string' }, description: 'meta.version' } }), ...scimErrors(400, 401, 403, 404, 409, 412, 415) },
+      response: { 200: scimResponse('The user as replaced', Resource, { ETag: VERSION_HEADER }), ...scimErrors(400, 401, 403, 404, 409, 412, 415) },
     },
     handler: async (request, reply) => {
       const { input, active } = userInputOf(request.body);
@@ -286,7 +286,7 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       tags: TAGS,
       params: Id,
       body: Resource,
-      response: { 200: scimResponse('The user as changed', Resource, { ETag: { schema: { type: 'string' }, description: 'meta.version' } }), ...scimErrors(400, 401, 403, 404, 409, 412, 415) },
+      response: { 200: scimResponse('The user as changed', Resource, { ETag: VERSION_HEADER }), ...scimErrors(400, 401, 403, 404, 409, 412, 415) },
     },
     handler: async (request, reply) => {
       const current = await deps.users.get(request.params.id);
@@ -376,7 +376,7 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       summary: 'SCIM: create a group',
       tags: TAGS,
       body: Resource,
-      response: { 201: scimResponse('Created; Location names it', Resource, { Location: { schema: { type: 'string' }, description: 'meta.location' } }), ...scimErrors(400, 401, 403, 409, 412, 415) },
+      response: { 201: scimResponse('Created; Location names it', Resource, { Location: LOCATION_HEADER }), ...scimErrors(400, 401, 403, 409, 412, 415) },
     },
     handler: async (request, reply) => {
       const { name, userIds } = groupInputOf(request.body);
