@@ -185,12 +185,13 @@ export function createBackups(deps: BackupDeps) {
         throw error;
       }
       await deps.restored();
+      const restored = Object.values(counts).reduce((a, b) => a + b, 0);
       await repos.jobs.recordFinishedJob({
         id: deps.newId(),
         kind: 'system.restore',
         createdBy: actor?.userId ?? null,
         status: 'done',
-        progress: { total: Object.values(counts).reduce((a, b) => a + b, 0), processed: Object.values(counts).reduce((a, b) => a + b, 0), created: 0, updated: 0, failed: 0 },
+        progress: { total: restored, processed: restored, created: 0, updated: 0, failed: 0 },
         startedAt,
         now: deps.now(),
       });

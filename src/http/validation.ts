@@ -133,16 +133,23 @@ export function fieldErrorsOf(errors: ErrorObject[], httpPart: string | undefine
 
 /**
  * A body check outside Fastify's own, for input built from another shape (a SCIM resource read
- * as POST /users input): the same rules and the same 400 as the route's body schema would give.
+ * as POST /users input, an import line): the same rules and field errors as a route's body
+ * schema. Returns the errors, or undefined when the value passes.
  */
-export function bodyCheck<T>(schema: object): (value: unknown) => T {
+export function bodyErrors(schema: object): (value: unknown) => FieldError[] | undefined {
   const validate = validatorCompiler({ schema, httpPart: 'body', method: 'POST', url: '' }) as unknown as {
     (value: unknown): boolean;
     errors?: ErrorObject[] | null;
   };
+  return (value) => (validate(value) ? undefined : fieldErrorsOf(validate.errors ?? [], 'body'));
+}
+
+/** As bodyErrors, throwing the 400 a route's body schema would give. */
+export function bodyCheck<T>(schema: object): (value: unknown) => T {
+  const errorsOf = bodyErrors(schema);
   return (value) => {
-    if (validate(value)) return value as T;
-    const errors = fieldErrorsOf(validate.errors ?? [], 'body');
+    const errors = errorsOf(value);
+    if (!errors) return value as T;
     throw problems.invalid(errors, `The request body is not valid: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`);
   };
 }

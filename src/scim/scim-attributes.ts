@@ -27,8 +27,10 @@ function pathsOf(list: string): Path[] {
     });
 }
 
-function keyIn(object: Json, lowerName: string): string | undefined {
-  return Object.keys(object).find((key) => key.toLowerCase() === lowerName);
+/** The key of `object` that names `name`, case-insensitively (SCIM attribute names are). */
+export function keyIn(object: Json, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return Object.keys(object).find((key) => key.toLowerCase() === lower);
 }
 
 function pick(object: Json, paths: Path[]): Json {

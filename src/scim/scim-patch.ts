@@ -5,6 +5,7 @@
 // replacement; nothing here knows of users or storage.
 import { parseFilter, splitAttrPath, FilterSyntaxError, type FilterNode, type FilterValue } from '../filter/scim-filter.ts';
 import { ProblemError, problems } from '../http/problem.ts';
+import { keyIn as findKey } from './scim-attributes.ts';
 
 export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const MAX_OPERATIONS = 1000;
@@ -49,8 +50,9 @@ export function parsePath(path: string, coreSchemas: string[]): PatchPath {
   return { extension, attr, filter, sub: sub ?? (rest ? rest.slice(1) : undefined) };
 }
 
+/** The key naming `name` in any case, or `name` itself for a key still to be made. */
 function keyIn(object: Json, name: string): string {
-  return Object.keys(object).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
+  return findKey(object, name) ?? name;
 }
 
 function compareValues(actual: unknown, op: string, expected: FilterValue): boolean {

@@ -60,5 +60,3 @@ export function importGroups(repos: Repos, actor: Actor, options: { dryRun: bool
     },
   };
 }
-
-export type ImportGroups = ReturnType<typeof importGroups>;

@@ -2,7 +2,7 @@
 // by name, plus passwordHash, status, createdAt and emailVerified, the shape the export writes.
 // Checked here on its own; what depends on the directory (taken names, groups) is user-import.ts's.
 import Type, { type Static } from 'typebox';
-import { validatorCompiler, fieldErrorsOf } from '../http/validation.ts';
+import { bodyErrors } from '../http/validation.ts';
 import { ProblemError } from '../http/problem.ts';
 import { UserCreateSchema } from './user.schema.ts';
 import { Nullable } from '../http/schema-helpers.ts';
@@ -64,10 +64,7 @@ export function uniqueKeys(user: { username: string; email: string | null; exter
   return keys;
 }
 
-const validate = validatorCompiler({ schema: ImportLineSchema, httpPart: 'body', method: 'POST', url: '/api/v1/users/import' }) as unknown as {
-  (value: unknown): boolean;
-  errors?: Parameters<typeof fieldErrorsOf>[0] | null;
-};
+const lineErrors = bodyErrors(ImportLineSchema);
 
 /** A domain problem as line errors: its field errors, or its own code when it is more precise. */
 export function lineErrorsOf(line: number, problem: ProblemError, pointer = ''): LineError[] {
@@ -94,9 +91,8 @@ export function parseImportLine(line: number, text: string, recognises: (hash: s
   }
   // PostgreSQL text cannot hold U+0000 (src/http/nul.ts refuses it in request bodies the same way).
   if (hasNul(text)) return [{ line, pointer: '', code: 'invalid_character', detail: 'must not contain the NUL character (U+0000)' }];
-  if (!validate(value)) {
-    return fieldErrorsOf(validate.errors ?? [], 'body').map((e) => ({ line, pointer: e.pointer ?? '', code: e.code, detail: e.detail }));
-  }
+  const invalid = lineErrors(value);
+  if (invalid) return invalid.map((e) => ({ line, pointer: e.pointer ?? '', code: e.code, detail: e.detail }));
   const { passwordHash, ...rest } = value as ImportLineInput;
   const input = { ...rest, passwordHash: passwordHash ?? undefined };
   try {

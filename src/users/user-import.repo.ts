@@ -4,7 +4,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import type { User, UserProfile, UserStatus, UserType } from './user.model.ts';
-import { foldKey } from './user.model.ts';
 import { selectUsers, toUser } from './user-row.repo.ts';
 
 type Db = Kysely<Database>;
@@ -22,13 +21,13 @@ export interface ImportedUser extends UserProfile {
   now: Date;
 }
 
-/** The users holding any of these names, emails or external ids. */
-export async function findImportMatches(db: Db, keys: { usernames: string[]; emails: string[]; externalIds: string[] }): Promise<User[]> {
-  if (keys.usernames.length + keys.emails.length + keys.externalIds.length === 0) return [];
+/** The users holding any of these folded username and email keys or external ids. */
+export async function findImportMatches(db: Db, keys: { usernameKeys: string[]; emailKeys: string[]; externalIds: string[] }): Promise<User[]> {
+  if (keys.usernameKeys.length + keys.emailKeys.length + keys.externalIds.length === 0) return [];
   // One indexed look-up per key kind: an OR of the three can fall back to reading the table.
   const ids = sql<string>`(
-    SELECT id FROM users WHERE username_key = ANY(${keys.usernames.map(foldKey)}::text[])
-    UNION SELECT id FROM users WHERE email_key = ANY(${keys.emails.map(foldKey)}::text[])
+    SELECT id FROM users WHERE username_key = ANY(${keys.usernameKeys}::text[])
+    UNION SELECT id FROM users WHERE email_key = ANY(${keys.emailKeys}::text[])
     UNION SELECT id FROM users WHERE external_id = ANY(${keys.externalIds}::text[]))`;
   const rows = await selectUsers(db).where('users.id', 'in', ids).execute();
   return rows.map(toUser);

@@ -277,11 +277,9 @@ export function createUserImport(deps: ImportDeps) {
 async function holdersOf(repos: Repos, rows: ImportRow[]): Promise<Map<string, User>> {
   const holder = new Map<string, User>();
   if (rows.length === 0) return holder;
-  const matches = await repos.users.findImportMatches({
-    usernames: rows.map((r) => r.profile.username),
-    emails: rows.flatMap((r) => r.profile.email ?? []),
-    externalIds: rows.flatMap((r) => r.profile.externalId ?? []),
-  });
+  // The rows' keys are folded already (import-line.ts): `u:`, `e:` and `x:` prefixed.
+  const of = (kind: string) => rows.flatMap((r) => r.keys.filter((key) => key[0] === kind).map((key) => key.slice(2)));
+  const matches = await repos.users.findImportMatches({ usernameKeys: of('u'), emailKeys: of('e'), externalIds: of('x') });
   for (const user of matches) for (const key of uniqueKeys(user)) holder.set(key, user);
   return holder;
 }
