@@ -60,6 +60,7 @@ import { userRoutes } from './users/user.routes.ts';
 import { userExportRoutes } from './users/user-export.routes.ts';
 import { userImportRoutes } from './users/user-import.routes.ts';
 import { scimRoutes } from './scim/scim.routes.ts';
+import { SCIM_FACE } from './scim/scim-error.ts';
 import { createUserImport } from './users/user-import.ts';
 import { createUsers } from './users/user.service.ts';
 import { DEFAULTS, LOG_REDACT } from './config.ts';
@@ -269,7 +270,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'error'),
   );
-  registerErrorHandling(app);
+  registerErrorHandling(app, [SCIM_FACE]);
   for (const schema of [ProblemSchema, UserSchema, UserListSchema, GroupSchema, GroupListSchema]) app.addSchema(schema);
 
   // Every route but the docs plugin's static pages names who may call it; one without fails to
@@ -331,7 +332,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => userRoutes(scope, { users }));
   await app.register(async (scope) => userExportRoutes(scope, { users }));
   await app.register(async (scope) => userImportRoutes(scope, { imports }));
-  await app.register(async (scope) => scimRoutes(scope, { users, groups, baseUrl: deps.publicUrl ?? DEFAULTS.publicUrl }));
+  await app.register(async (scope) => scimRoutes(scope, { users, groups, passwords, baseUrl: deps.publicUrl ?? DEFAULTS.publicUrl }));
   await app.register(async (scope) => passwordRoutes(scope, { passwords }));
   await app.register(async (scope) => tokenRoutes(scope, { tokens }));
   await app.register(async (scope) => mfaRoutes(scope, { mfa }));

@@ -4,6 +4,14 @@ import { ProblemError } from '../http/problem.ts';
 import { FilterSyntaxError } from './scim-filter.ts';
 
 export function filterProblem(error: FilterSyntaxError): ProblemError {
+  if (error.parameter === 'sortBy') {
+    return new ProblemError({
+      status: 400,
+      code: 'sort.invalid',
+      detail: `sortBy is not valid: ${error.message}.`,
+      errors: [{ parameter: 'sortBy', detail: error.message, code: 'invalid_value' }],
+    });
+  }
   return new ProblemError({
     status: 400,
     code: 'filter.invalid',

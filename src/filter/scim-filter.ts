@@ -17,11 +17,14 @@ export type FilterNode =
 export class FilterSyntaxError extends Error {
   /** Where in the input the problem lies, when known. */
   readonly position: number | undefined;
+  /** The query parameter at fault: the filter, or the attribute to sort by. */
+  readonly parameter: 'filter' | 'sortBy';
 
-  constructor(message: string, position?: number) {
+  constructor(message: string, position?: number, parameter: 'filter' | 'sortBy' = 'filter') {
     super(message);
     this.name = 'FilterSyntaxError';
     this.position = position;
+    this.parameter = parameter;
   }
 }
 

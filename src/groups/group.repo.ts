@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database, GroupsTable } from '../store/schema.ts';
 import { mapUnique } from '../store/errors.ts';
-import { compileFilter, likePattern, type FilterTarget } from '../store/sql-filter.ts';
+import { compileFilter, likePattern, sortOrder, type FilterTarget } from '../store/sql-filter.ts';
 import { foldKey } from '../users/user.model.ts';
 import type { Group, GroupFields } from './group.model.ts';
 
@@ -106,19 +106,31 @@ const FILTER: FilterTarget = {
     parent: { column: 'parent_id', kind: 'uuid' },
     issuperuser: { column: 'is_superuser', kind: 'bool' },
     createdat: { column: 'created_at', kind: 'time' },
+    'meta.created': { column: 'created_at', kind: 'time' },
+    updatedat: { column: 'updated_at', kind: 'time' },
+    'meta.lastmodified': { column: 'updated_at', kind: 'time' },
+    // SCIM's externalId, kept in attributes (scim/scim-group.ts).
+    externalid: { column: 'attributes', kind: 'exact', json: ['urn:ietf:params:scim:schemas:core:2.0:Group', 'externalId'] },
   },
-  names: ['id', 'name', 'parent', 'isSuperuser', 'createdAt'],
+  names: ['id', 'name', 'parent', 'isSuperuser', 'createdAt', 'updatedAt', 'externalId'],
+  coreSchemas: ['urn:ietf:params:scim:schemas:core:2.0:group'],
 };
 
 /** A page by position and the total that matches (SCIM lists); filter errors as FilterSyntaxError. */
-export async function listGroupsAt(db: Db, query: { filter?: string; offset: number; limit: number }): Promise<{ groups: Group[]; total: number }> {
+export async function listGroupsAt(
+  db: Db,
+  query: { filter?: string; offset: number; limit: number; sort?: { by: string; descending: boolean } },
+): Promise<{ groups: Group[]; total: number }> {
   let count = db.selectFrom('groups').select(sql<number>`count(*)::int`.as('n'));
   if (query.filter) count = count.where(compileFilter(query.filter, FILTER));
+  // Read before counting, so an unknown sortBy is refused as the filter's errors are.
+  const order = sortOrder(FILTER, query.sort);
   const [{ n }] = await count.execute();
   if (query.limit === 0 || query.offset >= n) return { groups: [], total: n };
   let select = selectGroups(db);
   if (query.filter) select = select.where(compileFilter(query.filter, FILTER));
-  const rows = await select.orderBy('groups.id').offset(query.offset).limit(query.limit).execute();
+  if (order) select = select.orderBy(order);
+  const rows = await select.orderBy('groups.id', query.sort?.descending ? 'desc' : 'asc').offset(query.offset).limit(query.limit).execute();
   return { groups: rows.map(toGroup), total: n };
 }
 

@@ -168,8 +168,10 @@ export function createGroups(deps: GroupDeps) {
     },
 
     /** A page by position with the total that matches (SCIM lists); startIndex counts from 1. */
-    listAt(query: { filter?: string; startIndex: number; count: number }) {
-      return withFilterProblems(() => repos.groups.listGroupsAt({ filter: query.filter?.trim() || undefined, offset: query.startIndex - 1, limit: query.count }));
+    listAt(query: { filter?: string; startIndex: number; count: number; sort?: { by: string; descending: boolean } }) {
+      return withFilterProblems(() =>
+        repos.groups.listGroupsAt({ filter: query.filter?.trim() || undefined, offset: query.startIndex - 1, limit: query.count, sort: query.sort }),
+      );
     },
 
     /** Direct members of each group: users and child groups (SCIM shows both as members). */

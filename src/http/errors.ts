@@ -37,7 +37,6 @@ export function toProblem(error: FastifyError): ProblemError {
   return new ProblemError({ status: 500, code: 'internal', detail: 'An internal error occurred; it has been logged.' });
 }
 
-/** The methods Roster's routes use, in the order an Allow header lists them. */
 /** The error as a problem, logged: refusals at info, failures at error without their extras. */
 export function logged(error: FastifyError, request: FastifyRequest): ProblemError {
   const problem = toProblem(error);
@@ -49,9 +48,18 @@ export function logged(error: FastifyError, request: FastifyRequest): ProblemErr
   return problem;
 }
 
+/** The methods Roster's routes use, in the order an Allow header lists them. */
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** Another API face's way of wording a problem (SCIM's error document), for the paths under `prefix`. */
+export interface ErrorFace {
+  prefix: string;
+  mediaType: string;
+  render(problem: ProblemError): unknown;
+}
+
+/** Problems for unknown routes and methods are worded by the face whose paths they are under. */
+export function registerErrorHandling(app: FastifyInstance, faces: ErrorFace[] = []): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = logged(error, request);
     void reply
@@ -73,6 +81,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
             headers: { allow: allowed.join(', ') },
           })
         : problems.notFound('route.not_found', `No route ${request.method} ${path}.`);
-    void reply.status(problem.status).headers(problem.headers).type('application/problem+json').send(problem.toJSON(request.id));
+    const face = faces.find((f) => path.startsWith(f.prefix));
+    void reply
+      .status(problem.status)
+      .headers(problem.headers)
+      .type(face?.mediaType ?? 'application/problem+json')
+      .send(face ? face.render(problem) : problem.toJSON(request.id));
   });
 }

@@ -2,8 +2,9 @@
 // resource types and the schemas of their attributes. Identity providers read these first.
 import { ROLES } from '../auth/roles.ts';
 import { USER_TYPES } from '../users/user.schema.ts';
-import { ROSTER_USER_SCHEMA, USER_SCHEMA } from './scim-user.ts';
+import { ENTERPRISE_FIELDS, ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from './scim-user.ts';
 import { GROUP_SCHEMA } from './scim-group.ts';
+import { MAX_BULK_OPERATIONS, MAX_BULK_PAYLOAD } from './scim-bulk.ts';
 
 export const LIST_RESPONSE = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 export const MAX_RESULTS = 1000;
@@ -12,11 +13,11 @@ export function serviceProviderConfig(baseUrl: string) {
   return {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
     documentationUri: 'https://github.com/roster/roster#scim',
-    // Served as they land (issue 13): bulk is not yet; sortBy applies to /Users.
     patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    bulk: { supported: true, maxOperations: MAX_BULK_OPERATIONS, maxPayloadSize: MAX_BULK_PAYLOAD },
     filter: { supported: true, maxResults: MAX_RESULTS },
-    changePassword: { supported: false },
+    // A password is set by PUT or PATCH of the user (RFC 7644 §3.5.2 "changePassword").
+    changePassword: { supported: true },
     sort: { supported: true },
     etag: { supported: true },
     authenticationSchemes: [
@@ -40,7 +41,10 @@ export function resourceTypes(baseUrl: string) {
       endpoint: '/Users',
       description: 'A Roster user: the same as /api/v1/users',
       schema: USER_SCHEMA,
-      schemaExtensions: [{ schema: ROSTER_USER_SCHEMA, required: false }],
+      schemaExtensions: [
+        { schema: ENTERPRISE_USER_SCHEMA, required: false },
+        { schema: ROSTER_USER_SCHEMA, required: false },
+      ],
       meta: { resourceType: 'ResourceType', location: `${baseUrl}/ResourceTypes/User` },
     },
     {
@@ -93,8 +97,8 @@ export function schemas(baseUrl: string) {
           subAttributes: [attribute('formatted', 'string'), attribute('givenName', 'string'), attribute('familyName', 'string')],
         }),
         attribute('displayName', 'string', { description: 'The same as name.formatted' }),
-        multiValued('emails', 'One address (the primary one); unique, case-insensitive'),
-        multiValued('phoneNumbers', 'One number, E.164'),
+        multiValued('emails', 'The primary address is the user\'s email (unique, case-insensitive); up to 19 others are kept as sent'),
+        multiValued('phoneNumbers', 'The primary number is the user\'s phone (E.164); up to 19 others are kept as sent'),
         attribute('locale', 'string'),
         attribute('active', 'boolean', { description: 'False for disabled users and for invited ones who have not activated' }),
         attribute('password', 'string', { mutability: 'writeOnly', returned: 'never', description: 'At least 10 characters and hard to guess' }),
@@ -109,6 +113,20 @@ export function schemas(baseUrl: string) {
     },
     {
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'],
+      id: ENTERPRISE_USER_SCHEMA,
+      name: 'EnterpriseUser',
+      description: 'Enterprise User (RFC 7643 §4.3): kept in the user\'s attributes under this URI, and filterable',
+      attributes: [
+        ...ENTERPRISE_FIELDS.map((field) => attribute(field, 'string')),
+        attribute('manager', 'complex', {
+          description: 'A string is read as the manager\'s value (as Microsoft Entra ID sends it)',
+          subAttributes: [attribute('value', 'string'), attribute('displayName', 'string')],
+        }),
+      ],
+      meta: meta(ENTERPRISE_USER_SCHEMA),
+    },
+    {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'],
       id: ROSTER_USER_SCHEMA,
       name: 'RosterUser',
       description: 'What Roster adds to a user',
@@ -116,7 +134,7 @@ export function schemas(baseUrl: string) {
         attribute('role', 'string', { canonicalValues: [...ROLES] }),
         attribute('type', 'string', { canonicalValues: [...USER_TYPES], mutability: 'immutable' }),
         attribute('path', 'string'),
-        attribute('attributes', 'complex', { description: 'Free JSON, at most 64 KiB' }),
+        attribute('attributes', 'complex', { description: 'Free JSON, at most 64 KiB; a PUT without this extension keeps them' }),
         attribute('status', 'string', { mutability: 'readOnly', canonicalValues: ['pending', 'invited', 'active', 'disabled'] }),
       ],
       meta: meta(ROSTER_USER_SCHEMA),
@@ -128,6 +146,7 @@ export function schemas(baseUrl: string) {
       description: 'Group',
       attributes: [
         attribute('displayName', 'string', { required: true, uniqueness: 'server', description: 'Unique, case-insensitive' }),
+        attribute('externalId', 'string', { caseExact: true, description: 'Kept in the group\'s attributes under this schema\'s URI' }),
         attribute('members', 'complex', {
           multiValued: true,
           description: 'Users (writable) and child groups (type Group, read-only: nest with parent in /api/v1)',

@@ -1,6 +1,7 @@
 // SCIM's error document (RFC 7644 §3.12) for the problems the domain raises: the same errors as
 // /api/v1, in the shape identity providers read, with the scimType that says which rule failed.
 import type { ProblemError } from '../http/problem.ts';
+import type { ErrorFace } from '../http/errors.ts';
 
 export const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
@@ -31,3 +32,6 @@ export function scimErrorOf(problem: ProblemError): ScimError {
   const scimType = scimTypeOf(problem);
   return { schemas: [SCIM_ERROR], status: String(problem.status), ...(scimType ? { scimType } : {}), detail };
 }
+
+/** SCIM's wording of problems for every path under /scim/ (unknown routes and methods included). */
+export const SCIM_FACE: ErrorFace = { prefix: '/scim/', mediaType: 'application/scim+json', render: scimErrorOf };

@@ -12,10 +12,26 @@ export interface Members {
   groups: { id: string; name: string }[];
 }
 
+/** A group's externalId is kept in its attributes under the Group schema's URI, so /api/v1 shows it too. */
+export function externalIdOf(group: Group): string | undefined {
+  const kept = group.attributes[GROUP_SCHEMA] as Json | undefined;
+  return typeof kept?.externalId === 'string' ? kept.externalId : undefined;
+}
+
+/** The group's attributes with its externalId set (or cleared when undefined). */
+export function withExternalId(attributes: Record<string, unknown>, externalId: string | undefined): Record<string, unknown> {
+  const out = { ...attributes };
+  if (externalId === undefined) delete out[GROUP_SCHEMA];
+  else out[GROUP_SCHEMA] = { externalId };
+  return out;
+}
+
 export function scimGroupOf(group: Group, members: Members, baseUrl: string): Json {
+  const externalId = externalIdOf(group);
   return {
     schemas: [GROUP_SCHEMA],
     id: group.id,
+    ...(externalId !== undefined ? { externalId } : {}),
     displayName: group.name,
     members: [
       ...members.users.map((u) => ({ value: u.id, display: u.name, type: 'User', $ref: `${baseUrl}/Users/${u.id}` })),
@@ -35,12 +51,23 @@ export function scimGroupOf(group: Group, members: Members, baseUrl: string): Js
  * What a SCIM Group asks for: its name and its user members. Child groups are placed with
  * `parent` through /api/v1; a Group-type member written here is refused rather than ignored.
  */
-export function groupInputOf(resource: unknown, childIds: Set<string> = new Set()): { name: string; userIds: string[] | undefined } {
+export interface GroupInput {
+  name: string;
+  externalId: string | undefined;
+  userIds: string[] | undefined;
+}
+
+export function groupInputOf(resource: unknown, childIds: Set<string> = new Set()): GroupInput {
   const r = (resource ?? {}) as Json;
   if (typeof r.displayName !== 'string' || r.displayName === '') {
     throw problems.invalid([{ pointer: '/displayName', code: 'required', detail: 'is required' }], 'displayName is required.');
   }
-  if (r.members === undefined || r.members === null) return { name: r.displayName, userIds: r.members === null ? [] : undefined };
+  const externalId = r.externalId ?? undefined;
+  if (externalId !== undefined && (typeof externalId !== 'string' || externalId.length === 0 || externalId.length > 255)) {
+    throw problems.invalid([{ pointer: '/externalId', code: 'invalid_type', detail: 'must be a string of 1 to 255 characters' }], 'externalId must be a string.');
+  }
+  const name = r.displayName;
+  if (r.members === undefined || r.members === null) return { name, externalId, userIds: r.members === null ? [] : undefined };
   if (!Array.isArray(r.members)) throw problems.invalid([{ pointer: '/members', code: 'invalid_type', detail: 'must be an array' }], 'members must be an array.');
   const userIds = r.members.flatMap((member, i) => {
     const m = member as Json | null;
@@ -52,5 +79,5 @@ export function groupInputOf(resource: unknown, childIds: Set<string> = new Set(
     }
     return [m.value];
   });
-  return { name: r.displayName, userIds };
+  return { name, externalId, userIds };
 }

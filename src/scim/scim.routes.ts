@@ -6,12 +6,13 @@ import Type, { type Static } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Users } from '../users/user.service.ts';
 import type { Groups } from '../groups/group.service.ts';
+import type { Passwords } from '../users/password.service.ts';
 import type { Group } from '../groups/group.model.ts';
 import { groupEtag } from '../groups/group.view.ts';
-import { GROUP_SCHEMA, groupInputOf, scimGroupOf } from './scim-group.ts';
+import { externalIdOf, GROUP_SCHEMA, groupInputOf, scimGroupOf, withExternalId, type GroupInput } from './scim-group.ts';
 import { GroupWriteSchema, type GroupWriteInput } from '../groups/group.schema.ts';
 import type { User } from '../users/user.model.ts';
-import { UserCreateSchema, UserReplaceSchema, type UserCreateInput } from '../users/user.schema.ts';
+import { SelfPatchSchema, UserCreateSchema, UserReplaceSchema, type SelfPatchInput, type UserCreateInput } from '../users/user.schema.ts';
 import type { ReplaceInput } from '../users/user.service.ts';
 import { userEtag } from '../users/user.view.ts';
 import { bodyCheck } from '../http/validation.ts';
@@ -19,7 +20,9 @@ import { logged } from '../http/errors.ts';
 import { ProblemError, problems } from '../http/problem.ts';
 import { ifMatchAllows } from '../http/etag.ts';
 import { applyPatch } from './scim-patch.ts';
-import { scimErrorOf } from './scim-error.ts';
+import { selfPatchOf } from './scim-me.ts';
+import { BULK_RESPONSE, MAX_BULK_PAYLOAD, parseBulk, runBulk, type BulkOperation } from './scim-bulk.ts';
+import { SCIM_FACE } from './scim-error.ts';
 import { LIST_RESPONSE, MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './scim-discovery.ts';
 import { scimUserOf, userInputOf, USER_SCHEMA } from './scim-user.ts';
 import { project } from './scim-attributes.ts';
@@ -29,6 +32,8 @@ const VERSION_HEADER = { schema: { type: 'string' }, description: 'meta.version'
 const LOCATION_HEADER = { schema: { type: 'string' }, description: 'meta.location' };
 const PRODUCES = [MEDIA, 'application/json'];
 const TAGS = ['SCIM'];
+
+type Json = Record<string, unknown>;
 
 const Resource = Type.Object({}, { additionalProperties: true, description: 'A SCIM resource (RFC 7643)' });
 const ScimErrorSchema = Type.Object(
@@ -56,6 +61,7 @@ const DESCRIPTIONS: Record<number, string> = {
   406: 'No acceptable representation (Accept)',
   409: 'Uniqueness: another user holds the userName, email or externalId',
   412: 'If-Match does not match meta.version, or the service is unprovisioned',
+  413: 'Too large: more operations or bytes than /ServiceProviderConfig allows',
   415: 'Unsupported request media type',
   500: 'Internal error (no details are disclosed)',
 };
@@ -81,14 +87,15 @@ function statusChange(current: User, active: boolean | undefined): { status?: 'a
 const checkCreate = bodyCheck<UserCreateInput>(UserCreateSchema);
 const checkReplace = bodyCheck<ReplaceInput>(UserReplaceSchema);
 const checkGroup = bodyCheck<GroupWriteInput>(GroupWriteSchema);
+const checkSelf = bodyCheck<SelfPatchInput>(SelfPatchSchema);
 
-export async function scimRoutes(app: FastifyInstance, deps: { users: Users; groups: Groups; baseUrl: string }): Promise<void> {
+export async function scimRoutes(app: FastifyInstance, deps: { users: Users; groups: Groups; passwords: Passwords; baseUrl: string }): Promise<void> {
   const base = `${deps.baseUrl}/scim/v2`;
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([MEDIA, 'application/json'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = logged(error, request);
-    void reply.status(problem.status).headers(problem.headers).type(MEDIA).send(scimErrorOf(problem));
+    void reply.status(problem.status).headers(problem.headers).type(SCIM_FACE.mediaType).send(SCIM_FACE.render(problem));
   });
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const actorOf = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role });
@@ -217,6 +224,43 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
     },
   });
 
+  const ME_WRITES = 'Self-service, as PATCH /api/v1/users/me: name, phone number, locale and the Roster extension\'s attributes.profile may change; anything else → 403.';
+  /** Writes the caller's own user as `resource` would have it, if only self-service fields differ. */
+  const writeMe = async (request: FastifyRequest, reply: FastifyReply, resourceOf: (current: Json) => unknown) => {
+    const current = await deps.users.get(request.principal!.userId);
+    if (!ifMatchAllows(request.headers['if-match'], userEtag(current))) {
+      throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
+    }
+    const patch = checkSelf(selfPatchOf(current, resourceOf(scimUserOf(current, base)), base));
+    return send(reply, await deps.users.patchSelf(actorOf(request), patch, userEtag(current)));
+  };
+
+  r.put('/scim/v2/Me', {
+    config: { access: 'self', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimReplaceMe',
+      summary: 'SCIM: replace the authenticated user\'s profile',
+      description: ME_WRITES,
+      tags: TAGS,
+      body: Resource,
+      response: { 200: scimResponse('The caller as changed', Resource, { ETag: VERSION_HEADER }), ...scimErrors(400, 401, 403, 412, 415) },
+    },
+    handler: (request, reply) => writeMe(request, reply, () => request.body),
+  });
+
+  r.patch('/scim/v2/Me', {
+    config: { access: 'self', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimPatchMe',
+      summary: 'SCIM: change the authenticated user\'s profile with a PatchOp',
+      description: ME_WRITES,
+      tags: TAGS,
+      body: Resource,
+      response: { 200: scimResponse('The caller as changed', Resource, { ETag: VERSION_HEADER }), ...scimErrors(400, 401, 403, 412, 415) },
+    },
+    handler: (request, reply) => writeMe(request, reply, (current) => applyPatch(current, request.body, [USER_SCHEMA])),
+  });
+
   r.get('/scim/v2/Users/:id', {
     config: { access: 'users.read', operational: true, produces: PRODUCES },
     schema: {
@@ -254,23 +298,44 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
     },
   });
 
+  /**
+   * A user replaced as SCIM asks. A password among the fields is set through the password service
+   * (its policy, and every session and token of the user ended), after a check that refuses it
+   * before anything is written.
+   */
+  async function replaceUser(request: FastifyRequest, reply: FastifyReply, current: User, input: UserCreateInput, active: boolean | undefined, ifMatch: string | undefined) {
+    const { password, ...fields } = input;
+    const actor = actorOf(request);
+    const replacement = checkReplace({ ...fields, ...statusChange(current, active) });
+    if (password !== undefined) {
+      if (typeof password !== 'string') throw problems.invalid([{ pointer: '/password', code: 'invalid_type', detail: 'must be a string' }], 'password must be a string.');
+      await deps.passwords.check(actor, current.id, password);
+    }
+    let user = await deps.users.replace(actor, current.id, replacement, ifMatch);
+    if (password !== undefined) {
+      await deps.passwords.set(actor, current.id, password);
+      user = await deps.users.get(current.id);
+    }
+    return send(reply, user);
+  }
+
   r.put('/scim/v2/Users/:id', {
     config: { access: 'users.write', operational: true, produces: PRODUCES },
     schema: {
       operationId: 'scimReplaceUser',
       summary: 'SCIM: replace a user',
-      description: 'What the resource leaves out is cleared, as in PUT /api/v1/users/{id}; the role stays unless the Roster extension names one. `If-Match` with meta.version guards it.',
+      description:
+        'What the resource leaves out is cleared, as in PUT /api/v1/users/{id}, except the Roster extension: without it the role and attributes stay (identity providers send only the schemas they know). ' +
+        'A `password` is set under the policy. `If-Match` with meta.version guards it.',
       tags: TAGS,
       params: Id,
       body: Resource,
       response: { 200: scimResponse('The user as replaced', Resource, { ETag: VERSION_HEADER }), ...scimErrors(400, 401, 403, 404, 409, 412, 415) },
     },
     handler: async (request, reply) => {
-      const { input, active } = userInputOf(request.body);
       const current = await deps.users.get(request.params.id);
-      const replacement = checkReplace({ ...input, ...statusChange(current, active) });
-      const user = await deps.users.replace(actorOf(request), request.params.id, replacement, request.headers['if-match']);
-      return send(reply, user);
+      const { input, active } = userInputOf(request.body, current);
+      return replaceUser(request, reply, current, input, active, request.headers['if-match']);
     },
   });
 
@@ -282,7 +347,7 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       description:
         'add / replace / remove (in any case), with or without `path`; value-filter paths such as `emails[type eq "work"].value`; ' +
         '`active` as a boolean or the string "True"/"False". Applied to the user as SCIM shows it, then written as a replacement. ' +
-        'A password is not changed here.',
+        'A `password` (replace, or a path-less value) is set under the password policy and ends the user\'s sessions and tokens.',
       tags: TAGS,
       params: Id,
       body: Resource,
@@ -295,14 +360,9 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
         throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
       }
       const patched = applyPatch(scimUserOf(current, base), request.body, [USER_SCHEMA]);
-      const { input, active } = userInputOf(patched);
-      if (input.password !== undefined) {
-        throw problems.invalid([{ pointer: '/password', code: 'not_allowed', detail: 'cannot be changed through PATCH yet' }], 'password cannot be changed through PATCH yet.');
-      }
-      const replacement = checkReplace({ ...input, ...statusChange(current, active) });
+      const { input, active } = userInputOf(patched, current);
       // Written only if nobody changed the user since it was read and patched.
-      const user = await deps.users.replace(actorOf(request), current.id, replacement, userEtag(current));
-      return send(reply, user);
+      return replaceUser(request, reply, current, input, active, userEtag(current));
     },
   });
 
@@ -315,20 +375,65 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
     },
   });
 
+  // Each operation is sent through this app as the request it stands for, with the caller's
+  // credentials: it meets the same checks, roles and errors as when sent alone.
+  const FORWARDED = ['authorization', 'cookie', 'x-csrf-token', 'user-agent'] as const;
+  const runOne = (request: FastifyRequest) => async (op: BulkOperation) => {
+    const headers: Record<string, string> = { accept: MEDIA, ...(op.data !== undefined ? { 'content-type': MEDIA } : {}) };
+    for (const name of FORWARDED) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    if (op.version !== undefined) headers['if-match'] = op.version;
+    const res = await app.inject({
+      method: op.method,
+      url: `/scim/v2${op.path}`,
+      headers,
+      remoteAddress: request.ip,
+      ...(op.data !== undefined ? { payload: JSON.stringify(op.data) } : {}),
+    });
+    const body = res.body === '' ? undefined : JSON.parse(res.body);
+    const location = typeof res.headers.location === 'string' ? res.headers.location : (body as Json | undefined)?.meta && ((body as Json).meta as Json).location;
+    const version = typeof res.headers.etag === 'string' ? res.headers.etag : undefined;
+    return { status: res.statusCode, body, ...(typeof location === 'string' ? { location } : {}), ...(version ? { version } : {}) };
+  };
+
+  r.post('/scim/v2/Bulk', {
+    config: { access: 'users.write', operational: true, produces: PRODUCES },
+    bodyLimit: MAX_BULK_PAYLOAD,
+    schema: {
+      operationId: 'scimBulk',
+      summary: 'SCIM: many creates, replaces, changes and deletes in one request',
+      description:
+        'RFC 7644 §3.7: a BulkRequest of at most 1,000 operations and 1 MiB. Each runs as if sent alone (same roles, same errors); ' +
+        '`bulkId:…` in a path or a value refers to the resource another operation of the request creates, whatever their order. ' +
+        '`failOnErrors` stops after that many failures. Always 200 with a BulkResponse unless the request itself is malformed.',
+      tags: TAGS,
+      body: Resource,
+      response: { 200: scimResponse('A BulkResponse: one result per operation run'), ...scimErrors(400, 401, 403, 412, 413, 415) },
+    },
+    handler: async (request, reply) => {
+      const { operations, failOnErrors } = parseBulk(request.body);
+      const results = await runBulk(operations, failOnErrors, runOne(request));
+      return reply.type(MEDIA).send({ schemas: [BULK_RESPONSE], Operations: results });
+    },
+  });
+
   // Groups: the same groups as /api/v1/groups, members by user id.
   const groupOut = async (reply: FastifyReply, group: Group, status = 200) => {
     const members = (await deps.groups.membersOf([group.id])).get(group.id)!;
     return reply.status(status).type(MEDIA).header('etag', groupEtag(group)).send(scimGroupOf(group, members, base));
   };
   const childIdsOf = async (id: string) => new Set((await deps.groups.membersOf([id])).get(id)!.groups.map((g) => g.id));
-  const rename = (current: Group, name: string) => checkGroup({ name, parent: current.parent, isSuperuser: current.isSuperuser, attributes: current.attributes });
+  const rewrite = (current: Group, input: GroupInput) =>
+    checkGroup({ name: input.name, parent: current.parent, isSuperuser: current.isSuperuser, attributes: withExternalId(current.attributes, input.externalId) });
 
   r.get('/scim/v2/Groups', {
     config: { access: 'users.read', operational: true, produces: PRODUCES },
     schema: {
       operationId: 'scimListGroups',
       summary: 'SCIM: list groups',
-      description: '`filter` over displayName, id and meta.created; `startIndex`, `count`, `attributes`/`excludedAttributes` (`excludedAttributes=members` for large groups).',
+      description: '`filter` and `sortBy` over displayName, externalId, id, meta.created and meta.lastModified; `startIndex`, `count`, `attributes`/`excludedAttributes` (`excludedAttributes=members` for large groups).',
       tags: TAGS,
       querystring: ListQuery,
       response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors(400, 401, 403, 412) },
@@ -349,9 +454,10 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
   });
 
   async function listGroups(query: Search) {
-    const { filter, attributes, excludedAttributes } = query;
+    const { filter, attributes, excludedAttributes, sortBy, sortOrder } = query;
     const { startIndex, count } = window(query);
-    const page = await deps.groups.listAt({ filter, startIndex, count });
+    const sort = sortBy ? { by: sortBy, descending: sortOrder === 'descending' } : undefined;
+    const page = await deps.groups.listAt({ filter, startIndex, count, sort });
     const wantsMembers = !/(^|,)\s*members\s*(,|$)/i.test(excludedAttributes ?? '') && (!attributes || /members/i.test(attributes));
     const members = wantsMembers ? await deps.groups.membersOf(page.groups.map((g) => g.id)) : new Map();
     const empty = { users: [], groups: [] };
@@ -379,9 +485,9 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       response: { 201: scimResponse('Created; Location names it', Resource, { Location: LOCATION_HEADER }), ...scimErrors(400, 401, 403, 409, 412, 415) },
     },
     handler: async (request, reply) => {
-      const { name, userIds } = groupInputOf(request.body);
+      const { name, externalId, userIds } = groupInputOf(request.body);
       const actor = actorOf(request);
-      const created = await deps.groups.create(actor, checkGroup({ name }));
+      const created = await deps.groups.create(actor, checkGroup({ name, ...(externalId !== undefined ? { attributes: withExternalId({}, externalId) } : {}) }));
       if (userIds?.length) await deps.groups.setMembers(actor, created.id, userIds);
       return groupOut(reply.header('location', `${base}/Groups/${created.id}`), await deps.groups.get(created.id), 201);
     },
@@ -392,10 +498,10 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
     schema: { operationId: 'scimReplaceGroup', summary: 'SCIM: replace a group: its name and user members', tags: TAGS, params: Id, body: Resource, response: { 200: scimResponse('The group'), ...scimErrors(400, 401, 403, 404, 409, 412, 415) } },
     handler: async (request, reply) => {
       const current = await deps.groups.get(request.params.id);
-      const { name, userIds } = groupInputOf(request.body, await childIdsOf(current.id));
+      const input = groupInputOf(request.body, await childIdsOf(current.id));
       const actor = actorOf(request);
-      await deps.groups.replace(actor, current.id, rename(current, name), request.headers['if-match']);
-      await deps.groups.setMembers(actor, current.id, userIds ?? []);
+      await deps.groups.replace(actor, current.id, rewrite(current, input), request.headers['if-match']);
+      await deps.groups.setMembers(actor, current.id, input.userIds ?? []);
       return groupOut(reply, await deps.groups.get(current.id));
     },
   });
@@ -418,10 +524,12 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       }
       const members = (await deps.groups.membersOf([current.id])).get(current.id)!;
       const patched = applyPatch(scimGroupOf(current, members, base), request.body, [GROUP_SCHEMA]);
-      const { name, userIds } = groupInputOf(patched, new Set(members.groups.map((g) => g.id)));
+      const input = groupInputOf(patched, new Set(members.groups.map((g) => g.id)));
       const actor = actorOf(request);
-      if (name !== current.name) await deps.groups.replace(actor, current.id, rename(current, name), groupEtag(current));
-      await deps.groups.setMembers(actor, current.id, userIds ?? []);
+      if (input.name !== current.name || input.externalId !== externalIdOf(current)) {
+        await deps.groups.replace(actor, current.id, rewrite(current, input), groupEtag(current));
+      }
+      await deps.groups.setMembers(actor, current.id, input.userIds ?? []);
       return groupOut(reply, await deps.groups.get(current.id));
     },
   });

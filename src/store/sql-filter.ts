@@ -21,6 +21,8 @@ export interface Attribute {
    * equality keeps to the column's own index (migration 0012 says why).
    */
   trigramIndexed?: boolean;
+  /** Keys into the JSON column: the attribute is `column -> key … ->> last` (SCIM extension data). */
+  json?: string[];
 }
 
 export interface FilterTarget {
@@ -49,10 +51,19 @@ export function likePattern(value: string, op: 'co' | 'sw' | 'ew'): string {
   return op === 'sw' ? `${escaped}%` : op === 'ew' ? `%${escaped}` : `%${escaped}%`;
 }
 
+/** The SQL the attribute reads: its column, or a value inside its JSON column. */
+function valueOf(target: FilterTarget, attr: Attribute): RawBuilder<unknown> {
+  const col = sql.ref(`${target.table}.${attr.column}`);
+  if (!attr.json) return sql`${col}`;
+  const keys = attr.json.map((key) => sql.lit(key));
+  const inner = keys.slice(0, -1).reduce<RawBuilder<unknown>>((expr, key) => sql`${expr} -> ${key}`, sql`${col}`);
+  return sql`(${inner} ->> ${keys[keys.length - 1]})`;
+}
+
 const COMPARATORS = { eq: '=', gt: '>', ge: '>=', lt: '<', le: '<=' } as const;
 
 function compare(target: FilterTarget, attr: Attribute, name: string, op: string, value: FilterValue, at: NodePosition | undefined): RawBuilder<SqlBool> {
-  const col = sql.ref(`${target.table}.${attr.column}`);
+  const col = valueOf(target, attr);
   if (value === null) {
     if (op === 'eq') return sql<SqlBool>`${col} IS NULL`;
     if (op === 'ne') return sql<SqlBool>`${col} IS NOT NULL`;
@@ -113,7 +124,7 @@ function compile(target: FilterTarget, node: FilterNode): RawBuilder<SqlBool> {
       return sql<SqlBool>`(${compile(target, node.expr)}) IS NOT TRUE`;
     case 'present': {
       const attr = lookup(target, node.attr, nodePositions.get(node)?.attr);
-      const col = sql.ref(`${target.table}.${attr.column}`);
+      const col = valueOf(target, attr);
       if (attr.kind === 'time' || attr.kind === 'bool') return sql<SqlBool>`${col} IS NOT NULL`;
       return sql<SqlBool>`(${col} IS NOT NULL AND ${col}::text <> '')`;
     }
@@ -153,9 +164,19 @@ function qualified(node: FilterNode, parent: string): FilterNode {
 
 /** The column to sort by for an attribute name (SCIM sortBy), as the filter would read it. */
 export function sortColumn(target: FilterTarget, name: string): RawBuilder<unknown> {
-  const attr = lookup(target, name, undefined);
-  const col = sql.ref(`${target.table}.${attr.column}`);
+  let attr: Attribute;
+  try {
+    attr = lookup(target, name, undefined);
+  } catch (error) {
+    throw new FilterSyntaxError((error as Error).message.replace('filterable', 'sortable'), undefined, 'sortBy');
+  }
+  const col = valueOf(target, attr);
   return attr.kind === 'text' ? sql`lower(${col})` : sql`${col}`;
+}
+
+/** ORDER BY for a SCIM sortBy/sortOrder, read before the query runs so a bad attribute is refused first. */
+export function sortOrder(target: FilterTarget, sort: { by: string; descending: boolean } | undefined): RawBuilder<unknown> | undefined {
+  return sort && sql`${sortColumn(target, sort.by)} ${sql.raw(sort.descending ? 'DESC' : 'ASC')} NULLS LAST`;
 }
 
 /** Throws FilterSyntaxError for a filter that does not parse or does not fit the target. */

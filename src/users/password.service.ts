@@ -30,15 +30,19 @@ export interface StoreOptions {
   alongside?: (tx: Repos) => Promise<void>;
 }
 
+function assertMayHavePassword(user: User): void {
+  if (user.type === 'service_account') {
+    throw problems.conflict('user.service_account_password', 'Service accounts have no password: they use tokens.');
+  }
+}
+
 export function createPasswords(deps: PasswordDeps) {
   /**
    * The one way a new password is set (admin, self-service, activation, reset): the policy
    * applies; then every session but `keepSession`, every token and the name's lockout end.
    */
   async function store(user: User, password: string, options: StoreOptions = {}): Promise<void> {
-    if (user.type === 'service_account') {
-      throw problems.conflict('user.service_account_password', 'Service accounts have no password: they use tokens.');
-    }
+    assertMayHavePassword(user);
     await assertStrongPassword(password, user);
     const passwordHash = await deps.passwords.hash(password);
     await deps.data.transaction(async (tx) => {
@@ -49,6 +53,14 @@ export function createPasswords(deps: PasswordDeps) {
     });
     await deps.lockout.clear(user.username);
     await deps.credentials.revokeAll(user.id, { keepSession: options.keepSession });
+  }
+
+  async function settable(actor: CredentialActor, id: string): Promise<User> {
+    const user = await credentialTarget(deps.data.repos, actor, id, 'write');
+    if (user.id === actor.userId) {
+      throw problems.forbidden('password.current_required', 'Your own password changes at PUT /api/v1/users/me/password, with the current one.');
+    }
+    return user;
   }
 
   return {
@@ -65,11 +77,17 @@ export function createPasswords(deps: PasswordDeps) {
     },
 
     async set(actor: CredentialActor, id: string, password: string): Promise<void> {
-      const user = await credentialTarget(deps.data.repos, actor, id, 'write');
-      if (user.id === actor.userId) {
-        throw problems.forbidden('password.current_required', 'Your own password changes at PUT /api/v1/users/me/password, with the current one.');
-      }
-      await store(user, password);
+      await store(await settable(actor, id), password);
+    },
+
+    /**
+     * Refuses, without storing anything, what `set` would refuse: a write that sets a password
+     * beside other changes (SCIM's PUT and PATCH) checks first, so it fails before changing anything.
+     */
+    async check(actor: CredentialActor, id: string, password: string): Promise<void> {
+      const user = await settable(actor, id);
+      assertMayHavePassword(user);
+      await assertStrongPassword(password, user);
     },
   };
 }

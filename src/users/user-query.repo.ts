@@ -2,7 +2,7 @@
 // keyset paging by id. Filter errors surface as FilterSyntaxError (see filter/filter-problem.ts).
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { compileFilter, likePattern, sortColumn, trigramExpression, type Attribute, type FilterTarget } from '../store/sql-filter.ts';
+import { compileFilter, likePattern, sortOrder, trigramExpression, type Attribute, type FilterTarget } from '../store/sql-filter.ts';
 import { foldKey, type User } from './user.model.ts';
 import { selectUsers, toUser } from './user-row.repo.ts';
 
@@ -36,18 +36,34 @@ const ATTRIBUTES: Record<string, Attribute> = {
   updatedat: { column: 'updated_at', kind: 'time' },
   'meta.lastmodified': { column: 'updated_at', kind: 'time' },
   lastlogin: { column: 'last_login', kind: 'time' },
+  ...enterpriseAttributes(),
 };
+
+/** The SCIM Enterprise User extension's attributes, kept in `attributes` under its URI (scim/scim-user.ts). */
+function enterpriseAttributes(): Record<string, Attribute> {
+  const schema = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+  const out: Record<string, Attribute> = {};
+  const at = (name: string, ...keys: string[]) => {
+    out[`${schema}:${name}`.toLowerCase()] = { column: 'attributes', kind: 'text', json: [schema, ...keys] };
+  };
+  for (const field of ['employeeNumber', 'costCenter', 'organization', 'division', 'department']) at(field, field);
+  at('manager', 'manager', 'value');
+  at('manager.value', 'manager', 'value');
+  return out;
+}
 
 export const FILTERABLE_USER_ATTRIBUTES = [
   'id', 'username', 'name', 'givenName', 'familyName', 'email', 'phone', 'locale', 'status', 'type', 'role',
   'path', 'externalId', 'emailVerified', 'mfaEnabled', 'createdAt', 'updatedAt', 'lastLogin',
+  'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:(employeeNumber|costCenter|organization|division|department|manager)',
 ];
 
 const USERS: FilterTarget = {
   table: 'users',
   attributes: ATTRIBUTES,
   names: FILTERABLE_USER_ATTRIBUTES,
-  coreSchemas: ['urn:ietf:params:scim:schemas:core:2.0:user'],
+  // The Roster extension's role, type, path and status are the user's own columns.
+  coreSchemas: ['urn:ietf:params:scim:schemas:core:2.0:user', 'urn:roster:params:scim:schemas:extension:roster:2.0:user'],
 };
 
 export interface UserListQuery {
@@ -103,7 +119,7 @@ export async function listUsersAt(
   let count = db.selectFrom('users').select(sql<number>`count(*)::int`.as('n'));
   for (const filter of query.filters) count = count.where(compileFilter(filter, USERS));
   // Read before counting, so an unknown sortBy is refused as the filter's errors are.
-  const order = query.sort && sql`${sortColumn(USERS, query.sort.by)} ${sql.raw(query.sort.descending ? 'DESC' : 'ASC')} NULLS LAST`;
+  const order = sortOrder(USERS, query.sort);
   const [{ n }] = await count.execute();
   if (query.limit === 0 || query.offset >= n) return { users: [], total: n };
   let select = selectUsers(db);

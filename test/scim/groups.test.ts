@@ -4,15 +4,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
 import { withServer } from '../support/server.ts';
-import type { Client, Response } from '../support/client.ts';
 import { createLogin, createUser, uniqueName } from '../support/factories.ts';
+import { PATCH_OP, scim } from '../support/scim.ts';
 
-const SCIM = 'application/scim+json';
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
-function scim(client: Client, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return client.request(method, `/scim/v2${path}`, { body, contentType: SCIM, headers });
-}
 
 for (const backend of backends()) {
   describe(`SCIM groups (${backend})`, () => {

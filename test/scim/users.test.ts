@@ -4,11 +4,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from '../support/backends.ts';
 import { withServer } from '../support/server.ts';
-import { basic, type Client, type Response } from '../support/client.ts';
+import { basic } from '../support/client.ts';
 import { createLogin, STRONG_PASSWORD, uniqueName } from '../support/factories.ts';
+import { expectScimError, PATCH_OP, scim, SCIM } from '../support/scim.ts';
 
-const SCIM = 'application/scim+json';
-const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 // Microsoft Entra ID's create request, as "Develop and plan provisioning for a SCIM endpoint"
 // (learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups,
@@ -26,19 +25,7 @@ function entraCreate(userName: string, externalId: string) {
   };
 }
 
-function scim(client: Client, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return client.request(method, `/scim/v2${path}`, { body, contentType: SCIM, headers });
-}
 
-function expectScimError(res: Response, status: number, scimType?: string): any {
-  assert.equal(res.status, status, res.text);
-  assert.equal(res.headers.get('content-type'), `${SCIM}; charset=utf-8`);
-  assert.deepEqual(res.body.schemas, [ERROR]);
-  assert.equal(res.body.status, String(status));
-  assert.equal(res.body.scimType, scimType);
-  assert.equal(typeof res.body.detail, 'string');
-  return res.body;
-}
 
 for (const backend of backends()) {
   describe(`SCIM users (${backend})`, () => {
@@ -149,8 +136,7 @@ for (const backend of backends()) {
       expectScimError(await scim(server.admin, 'GET', `/Users/${created.id}`), 404);
     });
 
-    const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-    const patch = (id: string, Operations: unknown[], headers: Record<string, string> = {}) =>
+        const patch = (id: string, Operations: unknown[], headers: Record<string, string> = {}) =>
       scim(server.admin, 'PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations }, headers);
     const restUser = async (id: string) => (await server.admin.get(`/api/v1/users/${id}`)).body;
 
@@ -215,6 +201,7 @@ for (const backend of backends()) {
 
     it('answers SCIM errors for missing credentials and for roles that may not write', async () => {
       expectScimError(await scim(server.anon, 'GET', '/Users'), 401);
+      expectScimError(await scim(server.admin, 'GET', '/Nothing'), 404);
       const auditor = server.client((await createLogin(server.admin, 'auditor')).auth);
       assert.equal((await scim(auditor, 'GET', '/Users?count=1')).status, 200);
       expectScimError(await scim(auditor, 'POST', '/Users', { userName: uniqueName('no') }), 403);
