@@ -65,6 +65,11 @@ import { createUserImport } from './users/user-import.ts';
 import { createUsers } from './users/user.service.ts';
 import { DEFAULTS, LOG_REDACT } from './config.ts';
 import { newId as createId } from './ids.ts';
+import { createAudit } from './audit/audit.service.ts';
+import { actorOf, auditContext, withAuditContext } from './audit/audit-context.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { createWebhooks } from './webhooks/webhook.service.ts';
+import { webhookRoutes } from './webhooks/webhook.routes.ts';
 
 export interface AppDeps {
   store: Store;
@@ -90,6 +95,10 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Sizes of the user cache (0 turns a part off) and its backstop expiry. */
   userCache?: Partial<UserCacheOptions>;
+  /** Audit events older than this many days are purged (default 365). */
+  auditRetentionDays?: number;
+  /** Targets on private networks allowed; the first retry's delay (each next doubles). */
+  webhooks?: { allowPrivate?: boolean; retryBaseMs?: number };
 }
 
 export interface RouteAccess {
@@ -145,10 +154,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? createId;
   const data = createUnitOfWork(deps.store);
+  const audit = createAudit({ data, now, newId, retentionDays: deps.auditRetentionDays ?? DEFAULTS.auditRetentionDays });
   const box = createSecretBox(deps.secret);
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', deps.secret, 'roster', purpose, 32));
   const accessTokenTtlSeconds = deps.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds;
-  const system = createSystem({ data, passwords: deps.passwords, now, newId, readOnly: deps.readOnly ?? false });
+  const system = createSystem({ data, passwords: deps.passwords, now, newId, readOnly: deps.readOnly ?? false, audit });
   const keys = createKeyRing({
     data,
     box,
@@ -173,8 +183,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     accessTokenTtlSeconds,
     sessionTtlSeconds: deps.sessionTtlSeconds ?? DEFAULTS.sessionTtlSeconds,
     csrfKey: derive('csrf'),
+    audit,
   });
-  const lockout = createLockout({ data, now });
+  const lockout = createLockout({ data, now, audit });
   // The first password check waits for the floor to be measured; housekeeping measures it again.
   const floor = new CheckFloor();
   const calibrate = async () => floor.calibrate(await data.repos.users.legacyHashSamples(deps.passwords.prefix), deps.passwords);
@@ -194,20 +205,31 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   };
   const recentLogin = createRecentLogin({ ...checkDeps, data });
-  const tokens = createTokens({ data, cache: tokenCache, recentLogin, now, newId });
+  const tokens = createTokens({ data, cache: tokenCache, recentLogin, now, newId, audit });
   const credentials = createCredentialsChanged({
     caches: [sessionCache, tokenCache],
     revokeSessions: (userId, keep) => sessions.revokeAllOf(userId, keep),
     revokeTokens: (userId) => tokens.revokeAllOf(userId),
   });
-  const mfa = createMfa({ data, box, recentLogin, credentials, now, newId, codeKey: derive('recovery-codes') });
+  const mfa = createMfa({ data, box, recentLogin, credentials, now, newId, codeKey: derive('recovery-codes'), audit });
   const ipLimits = createIpLimits({ data, now, limits: deps.ipLimits ?? DEFAULT_IP_LIMITS });
   const queue = createQueue({ data, now, newId, log: app.log, pollMs: deps.jobPollMs });
+  queue.onHousekeeping((at) => audit.purge(at));
+  const webhooks = createWebhooks({
+    data,
+    queue,
+    box,
+    audit,
+    now,
+    newId,
+    allowPrivate: deps.webhooks?.allowPrivate ?? false,
+    retryBaseMs: deps.webhooks?.retryBaseMs ?? DEFAULTS.webhookRetryBaseMs,
+  });
   queue.onHousekeeping(ipLimits.purge);
   queue.onHousekeeping(lockout.purge);
   queue.onHousekeeping(calibrate);
   queue.onHousekeeping((at) => data.repos.idempotency.purgeBefore(new Date(at.getTime() - IDEMPOTENCY_TTL_MS)));
-  const passwords = createPasswords({ data, passwords: deps.passwords, lockout, recentLogin, credentials, now });
+  const passwords = createPasswords({ data, passwords: deps.passwords, lockout, recentLogin, credentials, now, audit });
   const lifecycle = createLifecycle({
     data,
     now,
@@ -225,9 +247,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     newPassword: passwords,
     resetLimit: ipLimits.passwordReset,
+    audit,
   });
-  const users = createUsers({ data, passwords: deps.passwords, now, newId, credentials, events: lifecycle.events, cache: userCache });
-  const groups = createGroups({ data, users, now, newId, credentials });
+  const users = createUsers({ data, passwords: deps.passwords, now, newId, credentials, events: lifecycle.events, cache: userCache, audit });
+  const groups = createGroups({ data, users, now, newId, credentials, audit });
   const imports = createUserImport({
     data,
     passwords: deps.passwords,
@@ -236,6 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     credentials,
     // Logins must take as long as the slowest imported hash family: the floor measures again.
     foreignHashesImported: () => void (calibrated = calibrate().catch(() => void (calibrated = undefined))),
+    audit,
   });
   // An import runs within its request; one still "running" when its lease ran out lost its process.
   for (const kind of ['users.import', 'users.import_dry_run']) {
@@ -253,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await keys.reload();
       calibrated = undefined;
     },
+    audit,
   });
   app.decorate('system', system);
   app.decorate('keys', keys);
@@ -298,11 +323,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       findLoginSubject: (username) => loginSubjects.get(username),
       ipThrottle: ipLimits.basic,
       ipSucceeded: ipLimits.basicSucceeded,
+      audit,
     }),
     bearerScheme({ sessions, tokens }),
     tokenScheme({ tokens }),
     cookieScheme({ sessions, cookieName: SESSION_COOKIE }),
   ]);
+  // Who acts, from where: read by the audit log wherever the request's work goes.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const userAgent = request.headers['user-agent'];
+    withAuditContext({ requestId: request.id, ip: request.ip, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null }, done);
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Users' personal data: no cache on the way may keep any API answer, success or problem.
@@ -318,6 +349,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       });
     }
     if (!(config?.publicWhileUnprovisioned && (await system.state()) === 'unprovisioned')) await authenticate(request);
+    const context = auditContext();
+    if (context && request.principal) context.actor = actorOf(request.principal);
     if (deps.readOnly && config?.operational && !config.readOnlySafe && WRITE_METHODS.has(request.method)) {
       throw new ProblemError({ status: 412, code: 'system.read_only', detail: 'The service is read-only (maintenance).' });
     }
@@ -340,9 +373,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => groupRoutes(scope, { groups, users }));
   await app.register(async (scope) => metricsRoutes(scope, { registry }));
   await app.register(async (scope) => jobRoutes(scope, { queue }));
+  await app.register(async (scope) => auditRoutes(scope, { audit }));
+  await app.register(async (scope) => webhookRoutes(scope, { webhooks }));
   const secureCookies = (deps.publicUrl ?? '').startsWith('https:');
   await app.register(async (scope) =>
-    sessionRoutes(scope, { login: createLogin({ ...checkDeps, data, sessions, mfa, ipLimits }), sessions, keys, secureCookies }),
+    sessionRoutes(scope, { login: createLogin({ ...checkDeps, data, sessions, mfa, ipLimits, audit }), sessions, keys, secureCookies }),
   );
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -27,6 +27,9 @@ export interface Config {
   /** Users and list pages the user cache holds at most (0 turns that part off). */
   cacheUsers: number;
   cacheLists: number;
+  auditRetentionDays: number;
+  webhookAllowPrivate: boolean;
+  webhookRetryBaseMs: number;
 }
 
 /** Every default in one place: loadConfig and buildApp (tests, embedders) both start from it. */
@@ -47,6 +50,8 @@ export const DEFAULTS = {
   pgliteSharedBuffers: '16MB',
   // The change feed forgets entries as they change; the expiry is only a backstop.
   userCache: { users: 20_000, lists: 256, ttlMs: 60_000 },
+  auditRetentionDays: 365,
+  webhookRetryBaseMs: 30_000,
 } as const;
 
 /** Never written to the log, whatever the level. */
@@ -152,5 +157,8 @@ export function loadConfig(env: Env = process.env): Config {
     invitationTtlSeconds: parseSeconds(env, 'ROSTER_INVITATION_TTL', DEFAULTS.invitationTtlSeconds, 3_600, 90 * 86_400),
     cacheUsers: parseCount(env, 'ROSTER_CACHE_USERS', DEFAULTS.userCache.users, 10_000_000),
     cacheLists: parseCount(env, 'ROSTER_CACHE_LISTS', DEFAULTS.userCache.lists, 100_000),
+    auditRetentionDays: Math.max(1, parseCount(env, 'ROSTER_AUDIT_RETENTION_DAYS', DEFAULTS.auditRetentionDays, 36_500)),
+    webhookAllowPrivate: parseBoolean(env, 'ROSTER_WEBHOOK_ALLOW_PRIVATE', false),
+    webhookRetryBaseMs: parseCount(env, 'ROSTER_WEBHOOK_RETRY_BASE_MS', DEFAULTS.webhookRetryBaseMs, 3_600_000),
   };
 }

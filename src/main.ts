@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     lifecycleTtl: { activation: config.invitationTtlSeconds },
     logger: { level: config.logLevel },
     userCache: { users: config.cacheUsers, lists: config.cacheLists },
+    auditRetentionDays: config.auditRetentionDays,
+    webhooks: { allowPrivate: config.webhookAllowPrivate, retryBaseMs: config.webhookRetryBaseMs },
   });
   await app.ready();
   await ready;

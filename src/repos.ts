@@ -17,6 +17,8 @@ import * as users from './users/user.repo.ts';
 import * as userQueries from './users/user-query.repo.ts';
 import * as userImports from './users/user-import.repo.ts';
 import * as backup from './backup/backup.repo.ts';
+import * as audit from './audit/audit.repo.ts';
+import * as webhooks from './webhooks/webhook.repo.ts';
 
 type Db = Store['db'];
 
@@ -50,6 +52,8 @@ function createRepos(db: Db) {
     rateLimits: bind(rateLimits, db),
     system: bind(system, db),
     backup: bind(backup, db),
+    audit: bind(audit, db),
+    webhooks: bind(webhooks, db),
   };
 }
 

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { checkPassword, type LoginSubject, type PasswordCheckDeps } from '../credentials/password-check.ts';
 import type { AuthScheme, AuthResult } from './scheme.ts';
+import type { Audit } from '../audit/audit.service.ts';
 
 const CACHE_LIMIT = 10_000;
 
@@ -22,6 +23,8 @@ export interface BasicDeps extends PasswordCheckDeps {
   /** Per-IP limit on Basic password checks (counted before they run); seconds to wait when exceeded. */
   ipThrottle?(ip: string): Promise<number | undefined>;
   ipSucceeded?(ip: string): Promise<void>;
+  /** Records failed password checks (session.failed); a success is no event, or every request would be one. */
+  audit?: Audit;
 }
 
 export function basicScheme(deps: BasicDeps): AuthScheme {
@@ -78,6 +81,8 @@ export function basicScheme(deps: BasicDeps): AuthScheme {
     const result = await checkPassword(deps, username, subject, password, { knownGood, recordSuccess: subject.user?.mfaEnabled !== true });
     if (!result.ok) {
       if (result.locked) return { kind: 'throttled', reason: 'the account is locked after failed attempts', retryAfter: result.retryAfter };
+      // The actor is anonymous (nobody is authenticated); the user the name belongs to, if any, is the target.
+      await deps.audit?.recordAlone({ action: 'session.failed', outcome: 'failure', target: subject.user && { type: 'user', id: subject.user.id } });
       return { kind: 'invalid', reason: 'invalid username or password' };
     }
     if (!knownGood) await deps.ipSucceeded?.(ip);

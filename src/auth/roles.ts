@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'system.backup': ['admin', 'backup'],
   /** Restoring a read-only service; an unprovisioned one takes a restore from anyone. */
   'system.restore': ['admin'],
+  /** Reading the audit log. */
+  'audit.read': ['admin', 'auditor'],
+  /** Webhooks: where events go, and their signing secrets. */
+  'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,6 +23,9 @@ export const BACKUP_TABLES = [
   'user_tokens',
   'jobs',
   'job_errors',
+  'audit_events',
+  'webhooks',
+  'webhook_deliveries',
 ] as const;
 const TRANSIENT_TABLES = ['login_failures', 'rate_limits', 'idempotency_keys', 'import_claims'];
 const PAGE = 1_000;

@@ -9,6 +9,8 @@ import type { ServiceState } from '../system/system.service.ts';
 import { ProblemError, problems } from '../http/problem.ts';
 import { readLines } from '../text/lines.ts';
 import { ArchiveError, open, seal } from './archive.ts';
+import type { Audit } from '../audit/audit.service.ts';
+import { auditContext, inAuditContext } from '../audit/audit-context.ts';
 
 export interface BackupDeps {
   data: UnitOfWork;
@@ -19,6 +21,8 @@ export interface BackupDeps {
   opensSealedKey: (sealed: string) => boolean;
   /** After a restore committed: whatever this process holds of the old directory goes. */
   restored: () => Promise<void>;
+  /** The audit log: backup.created as a backup ends, backup.restored once a restore committed. */
+  audit?: Audit;
 }
 
 const FORMAT = 'roster-backup';
@@ -67,6 +71,8 @@ export function createBackups(deps: BackupDeps) {
       const passphrase = checkPassphrase(rawPassphrase);
       const plain = new PassThrough();
       const startedAt = deps.now();
+      // The archive is read as the client takes it, after the request's own async flow moved on.
+      const context = auditContext();
       let rows = 0;
       const dump = async () => {
         const migrations = await repos.backup.appliedMigrations();
@@ -94,15 +100,21 @@ export function createBackups(deps: BackupDeps) {
         } finally {
           plain.destroy();
           await finished;
-          await repos.jobs.recordFinishedJob({
-            id: deps.newId(),
-            kind: 'system.backup',
-            createdBy: actor.userId,
-            status: error ? 'failed' : 'done',
-            progress: { total: error ? undefined : rows, processed: rows, created: 0, updated: 0, failed: 0 },
-            error,
-            startedAt,
-            now: deps.now(),
+          const jobId = deps.newId();
+          await deps.data.transaction(async (tx) => {
+            await tx.jobs.recordFinishedJob({
+              id: jobId,
+              kind: 'system.backup',
+              createdBy: actor.userId,
+              status: error ? 'failed' : 'done',
+              progress: { total: error ? undefined : rows, processed: rows, created: 0, updated: 0, failed: 0 },
+              error,
+              startedAt,
+              now: deps.now(),
+            });
+            await inAuditContext(context, () =>
+              deps.audit?.record(tx, { action: 'backup.created', target: { type: 'job', id: jobId }, outcome: error ? 'failure' : 'success' }),
+            );
           });
         }
       })();
@@ -186,14 +198,19 @@ export function createBackups(deps: BackupDeps) {
       }
       await deps.restored();
       const restored = Object.values(counts).reduce((a, b) => a + b, 0);
-      await repos.jobs.recordFinishedJob({
-        id: deps.newId(),
-        kind: 'system.restore',
-        createdBy: actor?.userId ?? null,
-        status: 'done',
-        progress: { total: restored, processed: restored, created: 0, updated: 0, failed: 0 },
-        startedAt,
-        now: deps.now(),
+      // After the commit, in a transaction of its own: the restore emptied audit_events too.
+      const jobId = deps.newId();
+      await deps.data.transaction(async (tx) => {
+        await tx.jobs.recordFinishedJob({
+          id: jobId,
+          kind: 'system.restore',
+          createdBy: actor?.userId ?? null,
+          status: 'done',
+          progress: { total: restored, processed: restored, created: 0, updated: 0, failed: 0 },
+          startedAt,
+          now: deps.now(),
+        });
+        await deps.audit?.record(tx, { action: 'backup.restored', target: { type: 'job', id: jobId } });
       });
       return counts;
     },

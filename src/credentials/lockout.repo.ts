@@ -42,9 +42,10 @@ export async function reserveAttempt(db: Db, key: string, now: Date, limit: numb
 /**
  * After a failed check: once failures reach `limit`, locks for the duration `lockSeconds` gives
  * for the key's lock level (the last entry for every level beyond it) and starts counting anew.
+ * True when this call locked it.
  */
-export async function lockAtLimit(db: Db, key: string, now: Date, limit: number, lockSeconds: number[]): Promise<void> {
-  await db
+export async function lockAtLimit(db: Db, key: string, now: Date, limit: number, lockSeconds: number[]): Promise<boolean> {
+  const result = await db
     .updateTable('login_failures')
     .set({
       failures: 0,
@@ -54,7 +55,8 @@ export async function lockAtLimit(db: Db, key: string, now: Date, limit: number,
     })
     .where('username_key', '=', key)
     .where('failures', '>=', limit)
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Takes back a reserved attempt that was neither a failure nor a success. */

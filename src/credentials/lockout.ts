@@ -4,6 +4,7 @@
 // are counted the same way, so neither a lock nor its absence says whether a user exists.
 // This module owns the policy; lockout.repo.ts only stores the counters.
 import type { UnitOfWork } from '../repos.ts';
+import type { Audit } from '../audit/audit.service.ts';
 import { foldKey } from '../users/user.model.ts';
 
 export const MAX_FAILURES = 5;
@@ -24,7 +25,7 @@ export function lockRetryAfter(lockedUntil: Date | null | undefined, now: Date):
   return ms > 0 ? Math.ceil(ms / 1000) : undefined;
 }
 
-export function createLockout(deps: { data: UnitOfWork; now: () => Date }) {
+export function createLockout(deps: { data: UnitOfWork; now: () => Date; audit?: Audit }) {
   const repo = deps.data.repos.lockout;
   return {
     /** Counts an attempt before its check runs; seconds to wait when the name is locked. */
@@ -35,7 +36,13 @@ export function createLockout(deps: { data: UnitOfWork; now: () => Date }) {
       const state = await repo.getLockState(key);
       return lockRetryAfter(state?.lockedUntil, deps.now()) ?? 1;
     },
-    fail: (username: string) => repo.lockAtLimit(foldKey(username), deps.now(), MAX_FAILURES, LOCK_SECONDS),
+    /** Counts a failure; a name it locks is recorded as user.locked (about `userId` when a user holds it). */
+    async fail(username: string, userId?: string): Promise<void> {
+      await deps.data.transaction(async (tx) => {
+        if (!(await tx.lockout.lockAtLimit(foldKey(username), deps.now(), MAX_FAILURES, LOCK_SECONDS))) return;
+        await deps.audit?.record(tx, { action: 'user.locked', target: userId === undefined ? undefined : { type: 'user', id: userId } });
+      });
+    },
     succeed: (username: string) => repo.resetFailures(foldKey(username), deps.now()),
     /** Neither a failure nor a success (a second factor is still to come). */
     release: (username: string) => repo.releaseAttempt(foldKey(username)),

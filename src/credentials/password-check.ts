@@ -59,7 +59,7 @@ export async function checkPassword(
     await deps.floor?.pad(started);
   }
   if (!good || !user) {
-    await deps.lockout.fail(username);
+    await deps.lockout.fail(username, user?.id);
     return { ok: false, locked: false };
   }
   if (options.recordSuccess !== false && (!knownGood || subject.failures > 0)) await deps.lockout.succeed(username);

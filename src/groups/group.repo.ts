@@ -201,12 +201,21 @@ export async function existingGroupIds(db: Db, ids: string[]): Promise<Set<strin
   return new Set(rows.map((r) => r.id));
 }
 
-export async function addMember(db: Db, groupId: string, userId: string): Promise<void> {
-  await db.insertInto('group_members').values({ group_id: groupId, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
+/** True when the user was not a member before. */
+export async function addMember(db: Db, groupId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .insertInto('group_members')
+    .values({ group_id: groupId, user_id: userId })
+    .onConflict((oc) => oc.doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
-export async function removeMember(db: Db, groupId: string, userId: string): Promise<void> {
-  await db.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', userId).execute();
+/** True when the user was a member. */
+export async function removeMember(db: Db, groupId: string, userId: string): Promise<boolean> {
+  const result = await db.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 export async function replaceUserGroups(db: Db, userId: string, groupIds: string[]): Promise<void> {

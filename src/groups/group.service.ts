@@ -15,6 +15,7 @@ import type { Group, GroupFields } from './group.model.ts';
 import { groupEtag } from './group.view.ts';
 import type { GroupWriteInput } from './group.schema.ts';
 import { checkGroupName } from '../users/identifiers.ts';
+import { changedFields, type Audit } from '../audit/audit.service.ts';
 
 export interface GroupDeps {
   data: UnitOfWork;
@@ -23,7 +24,12 @@ export interface GroupDeps {
   newId: () => string;
   /** Memberships and superuser flags change who may do what: cached credentials must follow. */
   credentials: CredentialsChanged;
+  /** The audit log, written in each change's transaction. */
+  audit?: Audit;
 }
+
+/** The fields a group.updated event names when they change. */
+const AUDITED_FIELDS: (keyof Group & string)[] = ['name', 'parent', 'isSuperuser', 'attributes'];
 
 const notFound = () => problems.notFound('group.not_found', 'No group has this id.');
 
@@ -100,6 +106,7 @@ export function createGroups(deps: GroupDeps) {
         await checkParent(tx, actor, id, fields.parent);
       }
       const updated = await write(() => tx.groups.updateGroup(id, fields, deps.now()));
+      await deps.audit?.record(tx, { action: 'group.updated', target: { type: 'group', id }, changes: changedFields(current, updated!, AUDITED_FIELDS) });
       return [current, updated!] as const;
     });
     if (before.isSuperuser !== after.isSuperuser || before.parent !== after.parent) deps.credentials.everyone();
@@ -121,7 +128,9 @@ export function createGroups(deps: GroupDeps) {
       checkAttributes(fields.attributes);
       return deps.data.transaction(async (tx) => {
         await checkParent(tx, actor, undefined, fields.parent);
-        return write(() => tx.groups.insertGroup(deps.newId(), fields, deps.now()));
+        const group = await write(() => tx.groups.insertGroup(deps.newId(), fields, deps.now()));
+        await deps.audit?.record(tx, { action: 'group.created', target: { type: 'group', id: group.id } });
+        return group;
       });
     },
 
@@ -156,6 +165,7 @@ export function createGroups(deps: GroupDeps) {
           }
           throw error;
         }
+        await deps.audit?.record(tx, { action: 'group.deleted', target: { type: 'group', id } });
       });
       deps.credentials.everyone();
     },
@@ -204,14 +214,16 @@ export function createGroups(deps: GroupDeps) {
         throw problems.forbidden('user.admin_protected', 'Managers cannot change the memberships of administrators.');
       }
       checkManagerLimits(actor, user, user.role);
-      if (member) {
-        if (await repos.groups.grantsSuperuser([group.id])) {
-          managerMayNot(actor, 'Managers cannot grant membership of a superuser group (or one below it).');
-        }
-        await repos.groups.addMember(group.id, user.id);
-      } else {
-        await repos.groups.removeMember(group.id, user.id);
+      if (member && (await repos.groups.grantsSuperuser([group.id]))) {
+        managerMayNot(actor, 'Managers cannot grant membership of a superuser group (or one below it).');
       }
+      // An event only when the membership changed: PUT and DELETE are idempotent.
+      await deps.data.transaction(async (tx) => {
+        const changed = member ? await tx.groups.addMember(group.id, user.id) : await tx.groups.removeMember(group.id, user.id);
+        if (changed) {
+          await deps.audit?.record(tx, { action: member ? 'membership.added' : 'membership.removed', target: { type: 'user', id: user.id }, changes: ['groups'] });
+        }
+      });
       deps.credentials.user(user.id);
     },
   };

@@ -9,6 +9,10 @@ import { problems } from '../http/problem.ts';
 import { canonicalId } from '../ids.ts';
 
 export type JobHandler = (payload: Record<string, unknown>, job: Job) => Promise<void>;
+export interface JobOptions {
+  /** The wait before attempt n + 1 after n failed ones (default backoffMs). */
+  backoffMs?: (attempts: number) => number;
+}
 
 export interface QueueDeps {
   data: UnitOfWork;
@@ -31,6 +35,7 @@ export function backoffMs(attempts: number): number {
 export function createQueue(deps: QueueDeps) {
   const repo = deps.data.repos.jobs;
   const handlers = new Map<string, JobHandler>();
+  const options = new Map<string, JobOptions>();
   const housekeeping: ((now: Date) => Promise<void>)[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -44,7 +49,8 @@ export function createQueue(deps: QueueDeps) {
       await repo.markDone(job.id, deps.now());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const retryAt = job.attempts < job.maxAttempts ? new Date(deps.now().getTime() + backoffMs(job.attempts)) : undefined;
+      const wait = (options.get(job.kind)?.backoffMs ?? backoffMs)(job.attempts);
+      const retryAt = job.attempts < job.maxAttempts ? new Date(deps.now().getTime() + wait) : undefined;
       deps.log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, retry: Boolean(retryAt), error: message }, 'job failed');
       await repo.markFailed(job.id, message, retryAt, deps.now());
     }
@@ -84,8 +90,9 @@ export function createQueue(deps: QueueDeps) {
   }
 
   return {
-    register(kind: string, handler: JobHandler) {
+    register(kind: string, handler: JobHandler, jobOptions: JobOptions = {}) {
       handlers.set(kind, handler);
+      options.set(kind, jobOptions);
     },
     /** Work the worker does about once an hour, such as purging expired counters. */
     onHousekeeping(task: (now: Date) => Promise<void>) {

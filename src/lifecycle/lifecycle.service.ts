@@ -15,6 +15,7 @@ import type { UserEvents } from '../users/user.service.ts';
 import type { CredentialActor } from '../auth/ownership.ts';
 import { credentialTarget } from '../users/credential-target.ts';
 import { findLiveToken, issueToken, spendToken, type TokenPurpose } from './user-tokens.ts';
+import type { Audit } from '../audit/audit.service.ts';
 
 export interface LifecycleTtl {
   activation: number;
@@ -36,6 +37,8 @@ export interface LifecycleDeps {
   newPassword: Passwords;
   /** Limits reset requests per client address (wait → 429) and per mailbox (mail: false). */
   resetLimit(ip: string, mailbox: string): Promise<{ wait?: number; mail: boolean }>;
+  /** The audit log, written in each change's transaction (a new password's event is `newPassword`'s). */
+  audit?: Audit;
 }
 
 const SEAL_CONTEXT = 'pending-password';
@@ -48,6 +51,7 @@ const LINK_PATHS: Record<MailPurpose, string> = {
 export function createLifecycle(deps: LifecycleDeps) {
   const { repos } = deps.data;
   const users = repos.users;
+  const userTarget = (id: string) => ({ type: 'user', id });
   const ttlOf = (purpose: TokenPurpose) =>
     purpose === 'activation' ? deps.ttl.activation : purpose === 'password_reset' ? deps.ttl.passwordReset : deps.ttl.emailVerification;
 
@@ -132,7 +136,13 @@ export function createLifecycle(deps: LifecycleDeps) {
         await findLiveToken(repos, input.token, 'activation', deps.now());
         throw problems.conflict('user.not_invited', 'This account is no longer waiting for activation.');
       }
-      await deps.newPassword.store(user, input.password, { emailVerified: true, alongside: (tx) => spendToken(tx, row, deps.now()) });
+      await deps.newPassword.store(user, input.password, {
+        emailVerified: true,
+        alongside: async (tx) => {
+          await spendToken(tx, row, deps.now());
+          await deps.audit?.record(tx, { action: 'user.activated', target: userTarget(user.id), changes: ['status', 'emailVerified'] });
+        },
+      });
       return (await users.getUserById(user.id))!;
     },
 
@@ -140,7 +150,10 @@ export function createLifecycle(deps: LifecycleDeps) {
       const user = await credentialTarget(repos, actor, targetId, 'write');
       if (user.status !== 'invited') throw problems.conflict('user.not_invited', `The user is ${user.status}, not invited.`);
       if (!user.email) throw problems.conflict('user.no_email', 'The user has no email address to send an invitation to.');
-      await deps.queue.enqueue(repos, 'mail.activation', { userId: user.id });
+      await deps.data.transaction(async (tx) => {
+        await deps.queue.enqueue(tx, 'mail.activation', { userId: user.id });
+        await deps.audit?.record(tx, { action: 'user.invited', target: userTarget(user.id) });
+      });
       deps.queue.wake();
     },
 
@@ -148,9 +161,16 @@ export function createLifecycle(deps: LifecycleDeps) {
     async requestPasswordReset(email: string, ip: string): Promise<void> {
       const limit = await deps.resetLimit(ip, foldKey(email));
       if (limit.wait !== undefined) throw problems.tooManyAttempts('Too many password-reset requests from this address.', limit.wait);
-      if (!limit.mail) return; // this mailbox had enough mail for now; the answer stays the same
-      await deps.queue.enqueue(repos, 'mail.password_reset', { email });
-      deps.queue.wake();
+      await deps.data.transaction(async (tx) => {
+        // Every request is recorded, about the user the address names if any: the same work either way.
+        if (deps.audit) {
+          const user = await tx.users.getUserByEmail(email);
+          await deps.audit.record(tx, { action: 'user.password_reset_requested', target: user && userTarget(user.id) });
+        }
+        // When this mailbox had enough mail for now nothing is sent; the answer stays the same.
+        if (limit.mail) await deps.queue.enqueue(tx, 'mail.password_reset', { email });
+      });
+      if (limit.mail) deps.queue.wake();
     },
 
     async confirmPasswordReset(input: { token: string; password: string }): Promise<void> {
@@ -169,6 +189,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       await deps.data.transaction(async (tx) => {
         await spendToken(tx, row, deps.now());
         await tx.users.markEmailVerified(user.id, deps.now());
+        await deps.audit?.record(tx, { action: 'user.email_verified', target: userTarget(user.id), changes: ['emailVerified'] });
       });
     },
   };

@@ -38,6 +38,17 @@ export function registerMetrics(app: FastifyInstance, deps: { data: UnitOfWork }
     },
   });
 
+  new Gauge({
+    name: 'roster_webhook_deliveries',
+    help: 'Webhook deliveries by status: pending and retrying are still to be sent, failed ran out of attempts',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      const counts = await repos.webhooks.countDeliveriesByStatus();
+      for (const status of ['pending', 'retrying', 'delivered', 'failed']) this.set({ status }, counts[status] ?? 0);
+    },
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, never the raw URL: ids would make unbounded label values.
     const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };

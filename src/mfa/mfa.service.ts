@@ -10,6 +10,7 @@ import { ProblemError, problems } from '../http/problem.ts';
 import { credentialTarget } from '../users/credential-target.ts';
 import type { User } from '../users/user.model.ts';
 import { matchingStep, newTotpSecret, otpauthUrl } from './totp.ts';
+import type { Audit } from '../audit/audit.service.ts';
 
 const SEAL_CONTEXT = 'totp-secret';
 const RECOVERY_CODES = 10;
@@ -23,6 +24,8 @@ export interface MfaDeps {
   newId: () => string;
   /** Keys recovery-code hashes, so a leaked table cannot be checked offline without it. */
   codeKey: Buffer;
+  /** The audit log, written in each change's transaction (never a seed or a code). */
+  audit?: Audit;
 }
 
 function recoveryCode(): string {
@@ -37,6 +40,7 @@ export type MfaActor = CredentialActor & RecentLoginActor;
 
 export function createMfa(deps: MfaDeps) {
   const repo = deps.data.repos.mfa;
+  const userTarget = (id: string) => ({ type: 'user', id });
   const self = async (actor: MfaActor): Promise<User> => {
     const user = await deps.data.repos.users.getUserById(actor.userId);
     if (!user) throw problems.notFound('user.not_found', 'No user has this id.');
@@ -82,7 +86,10 @@ export function createMfa(deps: MfaDeps) {
           errors: [{ pointer: '/code', code: 'invalid_code', detail: 'does not match' }],
         });
       }
-      await repo.markTotpVerified(userId, deps.now());
+      await deps.data.transaction(async (tx) => {
+        await tx.mfa.markTotpVerified(userId, deps.now());
+        await deps.audit?.record(tx, { action: 'user.mfa_enabled', target: userTarget(userId), changes: ['mfaEnabled'] });
+      });
       deps.credentials.user(userId);
     },
 
@@ -91,7 +98,10 @@ export function createMfa(deps: MfaDeps) {
       if (!user.mfaEnabled) throw problems.conflict('mfa.not_enabled', 'Enable TOTP before issuing recovery codes.');
       await deps.recentLogin.assertRecent(actor, currentPassword);
       const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
-      await repo.replaceRecoveryCodes(user.id, codes.map((code) => ({ id: deps.newId(), hash: hashCode(code) })));
+      await deps.data.transaction(async (tx) => {
+        await tx.mfa.replaceRecoveryCodes(user.id, codes.map((code) => ({ id: deps.newId(), hash: hashCode(code) })));
+        await deps.audit?.record(tx, { action: 'user.recovery_codes_regenerated', target: userTarget(user.id), changes: ['recoveryCodes'] });
+      });
       return codes;
     },
 
@@ -101,10 +111,17 @@ export function createMfa(deps: MfaDeps) {
       return repo.useRecoveryCode(userId, hashCode(code), deps.now());
     },
 
-    /** Removes every factor of the target (an admin's or manager's reset). */
+    /**
+     * Removes every factor of the target: an admin's or manager's reset of another user
+     * (user.mfa_reset), or the caller's own MFA turned off (user.mfa_disabled).
+     */
     async reset(actor: CredentialActor, targetId: string): Promise<void> {
       const user = await credentialTarget(deps.data.repos, actor, targetId, 'write');
-      if (!(await repo.removeAllFactors(user.id, deps.now()))) throw problems.notFound('user.not_found', 'No user has this id.');
+      await deps.data.transaction(async (tx) => {
+        if (!(await tx.mfa.removeAllFactors(user.id, deps.now()))) throw problems.notFound('user.not_found', 'No user has this id.');
+        const action = user.id === actor.userId ? 'user.mfa_disabled' : 'user.mfa_reset';
+        await deps.audit?.record(tx, { action, target: userTarget(user.id), changes: user.mfaEnabled ? ['mfaEnabled'] : [] });
+      });
       deps.credentials.user(user.id);
     },
   };

@@ -6,12 +6,15 @@ import type { UnitOfWork } from '../repos.ts';
 import type { Mfa } from '../mfa/mfa.service.ts';
 import type { IpLimits } from '../ratelimit/ip-limits.ts';
 import type { IssuedSession, Sessions } from './session.service.ts';
+import type { Audit } from '../audit/audit.service.ts';
 
 export interface LoginDeps extends PasswordCheckDeps {
   sessions: Sessions;
   mfa: Mfa;
   ipLimits: IpLimits;
   data: UnitOfWork;
+  /** Records failed logins (session.failed); a session's creation is recorded by `sessions`. */
+  audit?: Audit;
 }
 
 function unauthorized(code: string, slug: string, detail: string): ProblemError {
@@ -41,8 +44,12 @@ async function login(deps: LoginDeps, input: LoginInput, ip: string): Promise<Is
   if (wait !== undefined) throw problems.tooManyAttempts('Too many login attempts from this address.', wait);
   const { users } = deps.data.repos;
   const subject = await users.getLoginSubject(input.username);
+  // The actor of a failed login is anonymous; the user the name belongs to, if any, is the target.
+  const failed = () =>
+    deps.audit?.recordAlone({ action: 'session.failed', outcome: 'failure', target: subject.user && { type: 'user', id: subject.user.id } });
   const check = await checkPassword(deps, input.username, subject, input.password, { recordSuccess: false });
   if (!check.ok) {
+    await failed();
     if (check.locked) throw problems.tooManyAttempts('The account is locked after repeated failed attempts.', check.retryAfter);
     throw unauthorized('auth.invalid_credentials', 'invalid-credentials', 'The username or password is not correct.');
   }
@@ -55,11 +62,12 @@ async function login(deps: LoginDeps, input: LoginInput, ip: string): Promise<Is
     if (!(await deps.mfa.checkSecondFactor(check.user.id, input.totp))) {
       // A wrong or replayed code counts towards the lock like a wrong password: the attempt
       // reserved for the password check stays counted, and may complete a lock.
-      await deps.lockout.fail(input.username);
+      await deps.lockout.fail(input.username, check.user.id);
+      await failed();
       throw unauthorized('auth.mfa_invalid', 'mfa-invalid', 'The TOTP or recovery code is not valid, or was used already.');
     }
   }
   await deps.lockout.succeed(input.username);
   await users.touchLastLogin(check.user.id, deps.now());
-  return deps.sessions.create(check.user.id);
+  return deps.sessions.create(check.user);
 }

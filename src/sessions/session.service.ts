@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/scheme.ts';
 import type { ValidityCache } from '../auth/validity-cache.ts';
 import { JWT_ALG, type KeyRing } from './keys.ts';
 import { problems } from '../http/problem.ts';
+import type { Audit } from '../audit/audit.service.ts';
 
 export interface LiveSession {
   sessionId: string;
@@ -29,6 +30,8 @@ export interface SessionDeps {
   sessionTtlSeconds: number;
   /** Derives CSRF tokens from session ids. */
   csrfKey: Buffer;
+  /** The audit log: session.created and session.revoked, in the transaction that writes the session. */
+  audit?: Audit;
 }
 
 export interface IssuedSession {
@@ -79,12 +82,21 @@ export function createSessions(deps: SessionDeps) {
   }
 
   return {
-    async create(userId: string): Promise<IssuedSession> {
+    /** A new session for a user who just proved who they are: they are the event's actor. */
+    async create(user: { id: string; username: string }): Promise<IssuedSession> {
+      const userId = user.id;
       const sessionId = deps.newId();
       const cookieToken = randomBytes(32).toString('base64url');
       const now = deps.now();
       const sessionExpiresAt = new Date(now.getTime() + deps.sessionTtlSeconds * 1000);
-      await repo.insertSession({ id: sessionId, userId, tokenHash: hashToken(cookieToken), createdAt: now, expiresAt: sessionExpiresAt });
+      await deps.data.transaction(async (tx) => {
+        await tx.sessions.insertSession({ id: sessionId, userId, tokenHash: hashToken(cookieToken), createdAt: now, expiresAt: sessionExpiresAt });
+        await deps.audit?.record(tx, {
+          action: 'session.created',
+          target: { type: 'user', id: userId },
+          actor: { type: 'user', id: userId, username: user.username },
+        });
+      });
       return {
         sessionId,
         cookieToken,
@@ -139,7 +151,11 @@ export function createSessions(deps: SessionDeps) {
     /** Ends the caller's own session; a caller without one (Basic, a token) has none to end. */
     async logout(caller: { userId: string; sessionId?: string }): Promise<void> {
       if (!caller.sessionId) throw problems.conflict('session.none', 'This request is not authenticated by a session.');
-      await repo.revokeSession(caller.sessionId, deps.now());
+      const sessionId = caller.sessionId;
+      await deps.data.transaction(async (tx) => {
+        await tx.sessions.revokeSession(sessionId, deps.now());
+        await deps.audit?.record(tx, { action: 'session.revoked', target: { type: 'user', id: caller.userId } });
+      });
       deps.cache.forgetUser(caller.userId);
     },
 

@@ -172,7 +172,51 @@ export interface GroupMembersTable {
   user_id: string;
 }
 
+export interface AuditEventsTable {
+  id: string;
+  time: Timestamp;
+  action: string;
+  outcome: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_username: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  changes: string[];
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  description: string | null;
+  secret_sealed: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  type: string;
+  body: string;
+  status: string;
+  attempts: Generated<number>;
+  response_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  audit_events: AuditEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   users: UsersTable;
   login_failures: LoginFailuresTable;
   groups: GroupsTable;

@@ -7,6 +7,7 @@ import type { UnitOfWork } from '../repos.ts';
 import { profileOf } from '../users/user.service.ts';
 import type { User } from '../users/user.model.ts';
 import { checkUserNames } from '../users/identifiers.ts';
+import type { Audit } from '../audit/audit.service.ts';
 
 export type ServiceState = 'unprovisioned' | 'operational' | 'read_only';
 
@@ -16,6 +17,8 @@ export interface SystemDeps {
   now: () => Date;
   newId: () => string;
   readOnly: boolean;
+  /** The audit log: system.provisioned, with the first administrator's row. */
+  audit?: Audit;
 }
 
 export function createSystem(deps: SystemDeps) {
@@ -44,7 +47,7 @@ export function createSystem(deps: SystemDeps) {
     const now = deps.now();
     const admin = await deps.data.transaction(async (tx) => {
       if (!(await tx.system.markProvisioned(now))) return undefined;
-      return tx.users.insertUser({
+      const inserted = await tx.users.insertUser({
         id: deps.newId(),
         ...profile,
         type: 'internal',
@@ -53,6 +56,8 @@ export function createSystem(deps: SystemDeps) {
         emailVerified: false,
         now,
       });
+      await deps.audit?.record(tx, { action: 'system.provisioned', target: { type: 'user', id: inserted.id } });
+      return inserted;
     });
     if (!admin) throw problems.preconditionFailed('system.already_provisioned', 'The service is already provisioned.');
     provisioned = true;

@@ -10,6 +10,7 @@ import { sha256 } from '../credentials/digest.ts';
 import { problems } from '../http/problem.ts';
 import { credentialTarget } from '../users/credential-target.ts';
 import type { TokenRecord } from './token.repo.ts';
+import type { Audit } from '../audit/audit.service.ts';
 
 export type { TokenRecord };
 import { canonicalId } from '../ids.ts';
@@ -24,6 +25,8 @@ export interface TokenDeps {
   recentLogin: RecentLogin;
   now: () => Date;
   newId: () => string;
+  /** The audit log, written in each change's transaction. */
+  audit?: Audit;
 }
 
 export type TokenActor = CredentialActor & RecentLoginActor;
@@ -58,7 +61,10 @@ export function createTokens(deps: TokenDeps) {
         expiresAt: new Date(now.getTime() + (input.expiresInDays ?? 90) * 86_400_000),
         lastUsedAt: null,
       };
-      await repos.tokens.insertToken({ ...record, secretHash: hashSecret(secret) });
+      await deps.data.transaction(async (tx) => {
+        await tx.tokens.insertToken({ ...record, secretHash: hashSecret(secret) });
+        await deps.audit?.record(tx, { action: 'token.created', target: { type: 'token', id: record.id } });
+      });
       return { record, secret };
     },
 
@@ -70,9 +76,13 @@ export function createTokens(deps: TokenDeps) {
     async revoke(actor: CredentialActor, targetId: string, rawTokenId: string): Promise<void> {
       const user = await credentialTarget(repos, actor, targetId, 'write');
       const tokenId = canonicalId(rawTokenId);
-      if (!tokenId || !(await repos.tokens.deleteToken(user.id, tokenId))) {
-        throw problems.notFound('token.not_found', 'This user has no token with this id.');
-      }
+      if (!tokenId) throw problems.notFound('token.not_found', 'This user has no token with this id.');
+      await deps.data.transaction(async (tx) => {
+        if (!(await tx.tokens.deleteToken(user.id, tokenId))) {
+          throw problems.notFound('token.not_found', 'This user has no token with this id.');
+        }
+        await deps.audit?.record(tx, { action: 'token.revoked', target: { type: 'token', id: tokenId } });
+      });
       deps.cache.forgetUser(user.id);
     },
 

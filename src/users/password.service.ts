@@ -11,6 +11,7 @@ import { problems } from '../http/problem.ts';
 import type { Repos, UnitOfWork } from '../repos.ts';
 import { credentialTarget } from './credential-target.ts';
 import type { User } from './user.model.ts';
+import type { Audit } from '../audit/audit.service.ts';
 
 export interface PasswordDeps {
   data: UnitOfWork;
@@ -19,6 +20,8 @@ export interface PasswordDeps {
   recentLogin: RecentLogin;
   credentials: CredentialsChanged;
   now: () => Date;
+  /** The audit log, written in the transaction that sets the hash. */
+  audit?: Audit;
 }
 
 export interface StoreOptions {
@@ -50,6 +53,8 @@ export function createPasswords(deps: PasswordDeps) {
       await tx.users.setPasswordHash(user.id, passwordHash, deps.now(), { emailVerified: options.emailVerified });
       // A reset link still in someone's mailbox must not undo this password.
       await tx.userTokens.deleteUnusedTokens(user.id, 'password_reset');
+      // The field's name only, never the password or its hash.
+      await deps.audit?.record(tx, { action: 'user.password_changed', target: { type: 'user', id: user.id }, changes: ['password'] });
     });
     await deps.lockout.clear(user.username);
     await deps.credentials.revokeAll(user.id, { keepSession: options.keepSession });

@@ -15,6 +15,7 @@ import { foldKey, type User } from './user.model.ts';
 import { lineErrorsOf, parseImportLine, uniqueKeys, type ImportRow, type LineError } from './import-line.ts';
 import { importGroups } from './import-groups.ts';
 import { planRow, takenError, type Plan } from './import-plan.ts';
+import type { Audit } from '../audit/audit.service.ts';
 
 export interface ImportDeps {
   data: UnitOfWork;
@@ -24,6 +25,8 @@ export interface ImportDeps {
   credentials: CredentialsChanged;
   /** Told after hashes of another family or cost arrived: the login timing floor measures again. */
   foreignHashesImported?: () => void;
+  /** The audit log: import.started and import.finished, with the job's row (dry runs too). */
+  audit?: Audit;
 }
 
 export interface ImportOptions {
@@ -63,14 +66,18 @@ export function createUserImport(deps: ImportDeps) {
   async function run(actor: Actor, lines: AsyncIterable<Line>, options: ImportOptions): Promise<Job> {
     const jobId = deps.newId();
     const progress: JobProgress = { processed: 0, created: 0, updated: 0, failed: 0 };
-    await repos.jobs.insertRunningJob({
-      id: jobId,
-      kind: options.dryRun ? 'users.import_dry_run' : 'users.import',
-      payload: { mode: options.mode, dryRun: options.dryRun },
-      createdBy: actor.userId,
-      progress,
-      now: deps.now(),
-      leaseMs: LEASE_MS,
+    const target = { type: 'job', id: jobId };
+    await deps.data.transaction(async (tx) => {
+      await tx.jobs.insertRunningJob({
+        id: jobId,
+        kind: options.dryRun ? 'users.import_dry_run' : 'users.import',
+        payload: { mode: options.mode, dryRun: options.dryRun },
+        createdBy: actor.userId,
+        progress,
+        now: deps.now(),
+        leaseMs: LEASE_MS,
+      });
+      await deps.audit?.record(tx, { action: 'import.started', target });
     });
     const groups = importGroups(repos, actor, { dryRun: options.dryRun, newId: deps.newId });
     // A plain create writes a batch while the next is written too (the database has a core of
@@ -262,7 +269,10 @@ export function createUserImport(deps: ImportDeps) {
       throw new ProblemError({ status: 400, code: 'import.upload_broken', detail: `The upload broke off; the ${progress.processed} lines read before it were imported.` });
     } finally {
       progress.total = status === 'done' ? progress.processed : undefined;
-      await repos.jobs.finishJob(jobId, { status, progress, error: failure, now: deps.now() });
+      await deps.data.transaction(async (tx) => {
+        await tx.jobs.finishJob(jobId, { status, progress, error: failure, now: deps.now() });
+        await deps.audit?.record(tx, { action: 'import.finished', target, outcome: status === 'done' ? 'success' : 'failure' });
+      });
       if (options.dryRun) await repos.users.dropClaims(jobId);
       if (createdSinceAnalyze > 0) await repos.users.analyzeUsers();
       if (foreignHashes) deps.foreignHashesImported?.();

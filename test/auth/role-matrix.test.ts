@@ -21,9 +21,9 @@ import { generateOpenApi } from '../support/openapi.ts';
  * role). Restoring is an admin's (of a read-only service; an unprovisioned one has no one yet).
  */
 const MAY: Record<Role, readonly string[]> = {
-  admin: ['self', 'users.read', 'users.write', 'metrics.read', 'system.read', 'system.backup', 'system.restore'],
+  admin: ['self', 'users.read', 'users.write', 'metrics.read', 'system.read', 'system.backup', 'system.restore', 'audit.read', 'webhooks.manage'],
   manager: ['self', 'users.read', 'users.write'],
-  auditor: ['self', 'users.read', 'system.read'],
+  auditor: ['self', 'users.read', 'system.read', 'audit.read'],
   metrics: ['self', 'metrics.read'],
   backup: ['self', 'system.backup'],
   user: ['self'],
@@ -56,6 +56,9 @@ function expectedAccess(method: string, url: string): string | undefined {
   // API.md, "Import, export, backup": import and export are for admins and managers, reads or not.
   if (url === '/api/v1/users/export' || url === '/api/v1/users/import') return 'users.write';
   if (/^\/api\/v1\/(users|groups)(\/|$)/.test(url)) return method === 'GET' ? 'users.read' : 'users.write';
+  // API.md, "Audit log and webhooks": the log for admins and auditors, webhooks for admins.
+  if (`${method} ${url}` === 'GET /api/v1/audit-events') return 'audit.read';
+  if (url === '/api/v1/webhooks' || url.startsWith('/api/v1/webhooks/')) return 'webhooks.manage';
   return undefined;
 }
 
