@@ -1,5 +1,5 @@
-// `npm run build`: bundles src/ into dist/main.js (and the strength-check thread's module beside
-// it) with esbuild. A restart then loads two files instead of some thousand modules, a third of
+// `npm run build`: bundles src/ into dist/main.js (and beside it the strength-check thread's
+// module, the CLI and the typed client) with esbuild. A restart then loads two files instead of some thousand modules, a third of
 // its time; type checking stays with tsc (`npm run typecheck`, part of `npm test`).
 //
 //   node scripts/build.mjs [OUTDIR]   (default: dist)
@@ -21,8 +21,13 @@ export function build(outdir = path.join(ROOT, 'dist')) {
   fs.rmSync(outdir, { recursive: true, force: true }); // nothing of an older build lingers
   esbuild.buildSync({
     absWorkingDir: ROOT,
-    entryPoints: ['src/main.ts', 'src/credentials/strength.worker.ts'],
-    entryNames: '[name]',
+    entryPoints: [
+      { in: 'src/main.ts', out: 'main' },
+      { in: 'src/credentials/strength.worker.ts', out: 'strength.worker' },
+      // The `roster` command (bin/roster.mjs) and the typed client (`roster/client`).
+      { in: 'src/cli/main.ts', out: 'cli' },
+      { in: 'src/client/index.ts', out: 'client' },
+    ],
     outdir,
     bundle: true,
     platform: 'node',

@@ -1,7 +1,9 @@
-// Regenerates openapi.json from the route schemas: `npm run openapi`.
+// Regenerates openapi.json from the route schemas, and the typed client's types from it:
+// `npm run openapi`.
 import fs from 'node:fs/promises';
-import { generateOpenApi } from '../test/support/openapi.ts';
+import { generateOpenApi, generateClientTypes } from '../test/support/openapi.ts';
 
 const document = await generateOpenApi();
 await fs.writeFile(new URL('../openapi.json', import.meta.url), document);
-process.stdout.write('wrote openapi.json\n');
+await fs.writeFile(new URL('../src/client/api-types.ts', import.meta.url), await generateClientTypes(document));
+process.stdout.write('wrote openapi.json and src/client/api-types.ts\n');

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { generateOpenApi } from '../support/openapi.ts';
+import { generateClientTypes, generateOpenApi } from '../support/openapi.ts';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 
@@ -13,6 +13,11 @@ describe('OpenAPI document', async () => {
   it('matches the committed openapi.json (run `npm run openapi` after changing routes)', async () => {
     const committed = await fs.readFile(new URL('../../openapi.json', import.meta.url), 'utf8');
     assert.equal(committed, generated);
+  });
+
+  it('matches the committed client types, src/client/api-types.ts (`npm run openapi` writes both)', async () => {
+    const committed = await fs.readFile(new URL('../../src/client/api-types.ts', import.meta.url), 'utf8');
+    assert.equal(committed, await generateClientTypes(generated));
   });
 
   it('is OpenAPI 3.1 with the shared components', () => {

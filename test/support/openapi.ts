@@ -19,3 +19,10 @@ export async function generateOpenApi(): Promise<string> {
     await database.drop();
   }
 }
+
+/** The typed client's types (src/client/api-types.ts), made from the document by openapi-typescript. */
+export async function generateClientTypes(document: string): Promise<string> {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const ast = await openapiTS(JSON.parse(document));
+  return `// Generated from openapi.json by \`npm run openapi\` (openapi-typescript): do not edit.\n${astToString(ast)}`;
+}
