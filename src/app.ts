@@ -70,6 +70,7 @@ import { actorOf, auditContext, withAuditContext } from './audit/audit-context.t
 import { auditRoutes } from './audit/audit.routes.ts';
 import { createWebhooks } from './webhooks/webhook.service.ts';
 import { webhookRoutes } from './webhooks/webhook.routes.ts';
+import { pageRoutes } from './pages/pages.routes.ts';
 
 export interface AppDeps {
   store: Store;
@@ -376,6 +377,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => auditRoutes(scope, { audit }));
   await app.register(async (scope) => webhookRoutes(scope, { webhooks }));
   const secureCookies = (deps.publicUrl ?? '').startsWith('https:');
+  await app.register(async (scope) => pageRoutes(scope, { lifecycle, secureCookies }));
   await app.register(async (scope) =>
     sessionRoutes(scope, { login: createLogin({ ...checkDeps, data, sessions, mfa, ipLimits, audit }), sessions, keys, secureCookies }),
   );

@@ -128,6 +128,11 @@ export function createLifecycle(deps: LifecycleDeps) {
   return {
     events,
 
+    /** Throws the problem that says why a mailed link no longer works (unknown, used, expired); spends nothing. */
+    async checkLink(purpose: 'activation' | 'password_reset' | 'email_verification', token: string): Promise<void> {
+      await findLiveToken(repos, token, purpose, deps.now());
+    },
+
     async activate(input: { token: string; password: string }): Promise<User> {
       const row = await findLiveToken(repos, input.token, 'activation', deps.now());
       const user = await users.getUserById(row.userId);

@@ -37,6 +37,8 @@ function expectedAccess(method: string, url: string): string | undefined {
     'POST /api/v1/password-resets', 'POST /api/v1/password-resets/confirm', 'POST /api/v1/email-verifications',
   ];
   if (PUBLIC.includes(`${method} ${url}`) || url === '/docs' || url.startsWith('/docs/')) return 'public';
+  // API.md, "Pages for people": the pages the mails link to, and their assets, need no credentials.
+  if (['/activate', '/reset-password', '/forgot-password', '/verify-email'].includes(url) || url.startsWith('/assets/')) return 'public';
   // API.md, "SCIM 2.0": the discovery documents need no credentials; the rest, /api/v1's roles.
   if (/^\/scim\/v2\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/|$)/.test(url)) return 'public';
   if (url === '/scim/v2/Me') return 'self';
