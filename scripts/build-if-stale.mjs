@@ -1,6 +1,6 @@
 // `npm start` (scripts/start.mjs) runs this first: it builds src/ into dist/ only when an input
 // changed since the last build, so a restart serves at once. "Changed" is decided by content, not
-// by timestamps: a hash of every .ts file under src/ (paths included, so an added or removed file
+// by timestamps: a hash of every .ts, .tsx, .css and .json file under src/ (paths included, so an added or removed file
 // counts), the build script and package-lock.json (the bundle holds the dependencies' code), kept
 // in dist/ after a successful build. Plain JavaScript, so it runs without tsx.
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ function sourceFiles(dir, found = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) sourceFiles(file, found);
-    else if (entry.name.endsWith('.ts')) found.push(file);
+    else if (/\.(ts|tsx|css|json)$/.test(entry.name)) found.push(file);
   }
   return found;
 }

@@ -40,6 +40,15 @@ export function build(outdir = path.join(ROOT, 'dist')) {
     // Bundled CommonJS packages call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __rosterRequire } from 'node:module'; const require = __rosterRequire(import.meta.url);" },
   });
+  buildConsole(esbuild, outdir);
+}
+
+/** The admin console: a browser bundle and its stylesheet beside main.js (src/pages/console-assets.ts reads them). */
+function buildConsole(esbuild, outdir) {
+  // The same options as the in-memory build src/pages/console-assets.ts makes when run from source.
+  const options = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'console', 'build-options.json'), 'utf8'));
+  esbuild.buildSync({ ...options, absWorkingDir: ROOT, entryPoints: [{ in: 'src/console/main.tsx', out: 'console' }], outdir, logLevel: 'warning' });
+  fs.copyFileSync(path.join(ROOT, 'src', 'console', 'console.css'), path.join(outdir, 'console.css'));
 }
 
 if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href) {

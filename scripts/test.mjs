@@ -79,19 +79,26 @@ function longestFirst(files, times) {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
 
+/** The server's project, then the console's (browser code: DOM and JSX), one after the other. */
+const PROJECTS = ['tsconfig.json', 'src/console/tsconfig.json'];
+
 function typecheck() {
   const started = Date.now();
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  return new Promise((resolve) => {
-    child.on('close', (code) => {
-      console.log(`${code === 0 ? '✔' : '✖'} ${seconds(Date.now() - started).padStart(6)} typecheck (tsc -p tsconfig.json)`);
-      resolve({ ok: code === 0, output });
+  const check = (project) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [tsc, '-p', project], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      child.on('close', (code) => resolve(code === 0));
     });
-  });
+  return (async () => {
+    let ok = true;
+    for (const project of PROJECTS) ok = (await check(project)) && ok;
+    console.log(`${ok ? '✔' : '✖'} ${seconds(Date.now() - started).padStart(6)} typecheck (tsc -p ${PROJECTS.join(', tsc -p ')})`);
+    return { ok, output };
+  })();
 }
 
 function runFiles(files, jobs) {

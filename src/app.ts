@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import type { Store } from './store/db.ts';
 import type { PasswordHasher } from './credentials/password.ts';
 import { basicScheme } from './auth/basic.ts';
-import { createAuthenticator } from './http/auth.ts';
+import { createAuthenticator, quietBasicForApps } from './http/auth.ts';
 import type { Permission } from './auth/roles.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { checkAccept } from './http/negotiate.ts';
@@ -71,6 +71,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { createWebhooks } from './webhooks/webhook.service.ts';
 import { webhookRoutes } from './webhooks/webhook.routes.ts';
 import { pageRoutes } from './pages/pages.routes.ts';
+import { consoleRoutes } from './pages/console.routes.ts';
 
 export interface AppDeps {
   store: Store;
@@ -357,6 +358,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
   app.addHook('preValidation', async (request) => refuseNul(request));
+  quietBasicForApps(app);
   registerIdempotency(app, { data, now });
   const registry = registerMetrics(app, { data });
 
@@ -378,6 +380,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => webhookRoutes(scope, { webhooks }));
   const secureCookies = (deps.publicUrl ?? '').startsWith('https:');
   await app.register(async (scope) => pageRoutes(scope, { lifecycle, secureCookies }));
+  await app.register(async (scope) => consoleRoutes(scope));
   await app.register(async (scope) =>
     sessionRoutes(scope, { login: createLogin({ ...checkDeps, data, sessions, mfa, ipLimits, audit }), sessions, keys, secureCookies }),
   );

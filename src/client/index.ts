@@ -51,10 +51,15 @@ const throwOnProblem: Middleware = {
   },
 };
 
+/** UTF-8 then base64, the same in Node.js and in browsers (the console uses this client). */
+function base64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
 export function createRosterClient(options: RosterClientOptions): Client<paths> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  else if (options.basic) headers.authorization = `Basic ${Buffer.from(`${options.basic.username}:${options.basic.password}`).toString('base64')}`;
+  else if (options.basic) headers.authorization = `Basic ${base64(`${options.basic.username}:${options.basic.password}`)}`;
   const client = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/+$/, ''), headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
   client.use(throwOnProblem);
   return client;

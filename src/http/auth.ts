@@ -1,5 +1,5 @@
 // Credentials → Principal. Tries each scheme in turn; a route's `access` names who may call it.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthInput, AuthScheme } from '../auth/scheme.ts';
 import { roleMay } from '../auth/roles.ts';
 import { ProblemError, problems } from './problem.ts';
@@ -74,4 +74,25 @@ export function createAuthenticator(schemes: AuthScheme[]) {
       input.authorization ? 'Unsupported authorization scheme.' : 'Authentication is required.',
     );
   };
+}
+
+/**
+ * Browsers answer a Basic challenge with their own password dialog, even to a script's fetch. An
+ * application that signs people in by itself (the console) says so with `X-Requested-With:
+ * XMLHttpRequest`; its 401s keep every challenge but Basic's.
+ */
+export function withoutBasicChallenge(header: string): string {
+  return header
+    .split(/,\s*(?=(?:Basic|Bearer|Token)\s)/)
+    .filter((challenge) => !/^Basic\s/i.test(challenge))
+    .join(', ');
+}
+
+export function quietBasicForApps(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply) => {
+    const challenge = reply.getHeader('www-authenticate');
+    if (typeof challenge === 'string' && request.headers['x-requested-with'] === 'XMLHttpRequest') {
+      reply.header('www-authenticate', withoutBasicChallenge(challenge));
+    }
+  });
 }

@@ -39,6 +39,8 @@ function expectedAccess(method: string, url: string): string | undefined {
   if (PUBLIC.includes(`${method} ${url}`) || url === '/docs' || url.startsWith('/docs/')) return 'public';
   // API.md, "Pages for people": the pages the mails link to, and their assets, need no credentials.
   if (['/activate', '/reset-password', '/forgot-password', '/verify-email'].includes(url) || url.startsWith('/assets/')) return 'public';
+  // The console's shell and assets are public; what it shows comes from /api/v1 under its roles.
+  if (url === '/console' || url.startsWith('/console/assets/')) return 'public';
   // API.md, "SCIM 2.0": the discovery documents need no credentials; the rest, /api/v1's roles.
   if (/^\/scim\/v2\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/|$)/.test(url)) return 'public';
   if (url === '/scim/v2/Me') return 'self';

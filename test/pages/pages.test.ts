@@ -132,6 +132,34 @@ for (const backend of backends()) {
       assert.equal((await server.admin.get(`/api/v1/users/${user.id}`)).body.emailVerified, true);
     });
 
+    it('serves the console\'s shell and assets under a CSP that admits only its own script', async () => {
+      const browser = new Browser(server.url);
+      const shell = await browser.get('/console');
+      assert.equal(shell.status, 200);
+      assert.match(shell.headers.get('content-security-policy') ?? '', /script-src 'self'; style-src 'self'; connect-src 'self'/);
+      assert.match(shell.text, /<script type="module" src="\/console\/assets\/console.js"><\/script>/);
+      const script = await browser.get('/console/assets/console.js', '*/*');
+      assert.deepEqual([script.status, script.headers.get('content-type')], [200, 'text/javascript; charset=utf-8']);
+      assert.ok(script.text.length > 10_000, 'the bundle, Preact and the typed client included');
+      assert.doesNotMatch(script.text, /https?:\/\/(cdn|unpkg|jsdelivr)/, 'nothing from elsewhere');
+    });
+
+    it('leaves Basic out of the challenge for an application that signs people in itself', async () => {
+      const plain = await fetch(`${server.url}/api/v1/users/me`);
+      assert.match(plain.headers.get('www-authenticate') ?? '', /^Basic realm="roster"/);
+      const app = await fetch(`${server.url}/api/v1/users/me`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
+      assert.equal(app.status, 401);
+      assert.doesNotMatch(app.headers.get('www-authenticate') ?? '', /Basic/);
+      assert.match(app.headers.get('www-authenticate') ?? '', /Bearer realm="roster"/);
+      const login = await fetch(`${server.url}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+        body: JSON.stringify({ username: 'nobody', password: 'wrong-password' }),
+      });
+      assert.equal(login.status, 401);
+      assert.doesNotMatch(login.headers.get('www-authenticate') ?? '', /Basic/);
+    });
+
     it('answers HTML only, and serves its stylesheet', async () => {
       const browser = new Browser(server.url);
       const json = await browser.get('/forgot-password', 'application/json');

@@ -84,6 +84,11 @@ describe('main (the npm start process)', async () => {
       const body = (await res.json()) as { items: { email: string }[] };
       assert.deepEqual(body.items.map((u) => u.email), ['dora@example.com']);
       assert.ok(!second.output.join('\n').includes(ADMIN.password), 'the admin password is never logged');
+      // The built service serves the console from its bundle, beside dist/main.js.
+      const script = await fetch(`${second.address}/console/assets/console.js`);
+      assert.deepEqual([script.status, script.headers.get('content-type')], [200, 'text/javascript; charset=utf-8']);
+      assert.ok((await script.text()).length > 10_000);
+      assert.equal((await fetch(`${second.address}/console/assets/console.css`)).status, 200);
     } finally {
       assert.equal(await stop(second), 0);
     }
