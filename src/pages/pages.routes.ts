@@ -38,7 +38,15 @@ function messageOf(error: unknown): Message {
   if (error.code.startsWith('token.')) {
     return { kind: 'error', text: error.code === 'token.invalid' ? 'This link is not valid. Check that you opened the whole link from the mail.' : `${error.message}` };
   }
-  return { kind: 'error', text: error.message, details: error.code === 'password.weak' ? reasons.map((r) => `The password ${r}.`) : reasons.filter((r) => !error.message.includes(r)) };
+  if (error.code === 'password.weak') {
+    // The policy's reasons are predicates ("is too easy to guess") or zxcvbn's own sentences.
+    const sentence = (reason: string) => {
+      const text = /^[a-z]/.test(reason) ? `The password ${reason}` : reason;
+      return /[.!?]$/.test(text) ? text : `${text}.`;
+    };
+    return { kind: 'error', text: sentence(reasons[0] ?? 'is too weak'), details: reasons.slice(1).map(sentence) };
+  }
+  return { kind: 'error', text: error.message, details: reasons.filter((r) => !error.message.includes(r)) };
 }
 
 export async function pageRoutes(app: FastifyInstance, deps: { lifecycle: Lifecycle; secureCookies: boolean }): Promise<void> {
