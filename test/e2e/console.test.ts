@@ -4,6 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
+import { Secret, TOTP } from 'otpauth';
 import { ADMIN, withServer } from '../support/server.ts';
 import { withMailServer } from '../support/smtp.ts';
 import { NO_BROWSER, withBrowser } from '../support/browser.ts';
@@ -132,6 +133,27 @@ describe('console and pages in Chromium', { skip: NO_BROWSER }, () => {
 
     await page.getByRole('link', { name: 'Audit events' }).click();
     await page.getByRole('cell', { name: 'membership.added' }).first().waitFor();
+  });
+
+  it('asks an enrolled user for the TOTP code after the password, and an admin can reset that user\'s MFA', async () => {
+    const { user, auth } = await createLogin(server.admin, 'manager');
+    const enrol = await server.client(auth).post('/api/v1/users/me/mfa/totp');
+    const totp = new TOTP({ secret: Secret.fromBase32(enrol.body.secret) });
+    const verified = await server.client(auth).post('/api/v1/users/me/mfa/totp/verify', { code: totp.generate() });
+    assert.equal(verified.status, 204, verified.text);
+    await open();
+    await signIn(user.username, STRONG_PASSWORD);
+    // The next step's code: the server takes one step either side, and this one is not spent yet.
+    await page.getByLabel(/Code from your authenticator app/).fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+
+    await open();
+    await signIn(ADMIN.username, ADMIN.password);
+    await page.goto(`${server.url}/console#/users/${user.id}`);
+    await page.getByRole('button', { name: 'Reset MFA' }).click();
+    await page.getByText('MFA reset').waitFor();
+    assert.equal((await server.admin.get(`/api/v1/users/${user.id}`)).body.mfaEnabled, false);
   });
 
   it('keeps an auditor to reading and turns other roles away', async () => {
