@@ -17,6 +17,9 @@ export default async function* testEvents(source) {
     const error = ok ? undefined : failureOf(data.details?.error);
     if (data.nesting === 0) {
       process.send({ file: data.name, ok, ms: data.details?.duration_ms ?? 0, error });
+    } else if (data.details?.type === 'suite' && data.skip) {
+      // A whole suite skipped (the browser tests without a Chromium): the runner says why.
+      process.send({ skippedSuite: data.name, reason: typeof data.skip === 'string' ? data.skip : 'skipped' });
     } else if (data.details?.type !== 'suite' || error) {
       const counted = data.details?.type !== 'suite';
       process.send({ test: data.name, counted, ok, skip: Boolean(data.skip), todo: Boolean(data.todo), error });

@@ -107,6 +107,7 @@ function runFiles(files, jobs) {
   const results = new Map(); // file → { ok, ms, reason? }
   const tally = { tests: 0, pass: 0, fail: 0, skip: 0, todo: 0 };
   const failures = [];
+  const skippedSuites = [];
   let stuck = false;
   let workers = 0; // running
   let started = 0;
@@ -169,6 +170,8 @@ function runFiles(files, jobs) {
           failed = [];
           if (message.error) failures.push(`✖ ${message.file}\n${indent(message.error)}`);
           finishIfDrained();
+        } else if (message.skippedSuite !== undefined) {
+          skippedSuites.push(`skipped: ${message.skippedSuite}: ${message.reason}`);
         } else if (message.test !== undefined) {
           if (message.error) failed.push(message);
           if (!message.counted) return;
@@ -192,7 +195,7 @@ function runFiles(files, jobs) {
         }
         workers -= 1;
         if (queue.length > 0) start();
-        else if (workers === 0) resolveAll({ results, tally, failures, stuck });
+        else if (workers === 0) resolveAll({ results, tally, failures, stuck, skippedSuites });
       });
     };
     for (let i = 0; i < Math.min(jobs, files.length); i++) start();
@@ -206,7 +209,7 @@ const files = selectFiles(options.paths);
 const times = readTimes();
 const started = Date.now();
 const checking = options.typecheck ? typecheck() : Promise.resolve({ ok: true, output: '' });
-const { results, tally, failures, stuck } = await runFiles(longestFirst(files, times), options.jobs);
+const { results, tally, failures, stuck, skippedSuites } = await runFiles(longestFirst(files, times), options.jobs);
 const checked = await checking;
 
 const failedFiles = files.filter((file) => !results.get(file)?.ok);
@@ -216,6 +219,7 @@ fs.writeFileSync(TIMES, JSON.stringify(times, null, 2));
 
 if (failures.length) console.log(`\nfailures (the workers' full reports are in ${path.relative(ROOT, OUTPUT)}/):\n\n${failures.join('\n\n')}`);
 if (!checked.ok) console.log(`\ntypecheck failed:\n${checked.output}`);
+if (skippedSuites.length) console.log(`\n${[...new Set(skippedSuites)].join('\n')}`);
 console.log(
   `\n${files.length} files, ${tally.tests} tests: ${tally.pass} passed, ${tally.fail} failed, ${tally.skip} skipped, ${tally.todo} todo` +
     ` · ${options.jobs} workers · ${seconds(Date.now() - started)}` +

@@ -463,6 +463,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scim/v2/.search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SCIM: search users and groups at once
+         * @description RFC 7644 §3.4.3 at the root: the filter is applied to each resource type whose attributes it names (users first, then groups; a filter naming an attribute only users have leaves groups out); `startIndex` and `count` page through them as one list; `sortBy` sorts within each type.
+         */
+        post: operations["scimSearchAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scim/v2/Groups/{id}": {
         parameters: {
             query?: never;
@@ -6098,6 +6118,229 @@ export interface operations {
         };
         responses: {
             /** @description A ListResponse */
+            200: {
+                headers: {
+                    /** @description Present on a replay of the first response to the same Idempotency-Key and body */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (scimType says which rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The accepted schemes: Basic, Bearer and Token */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description No acceptable representation (Accept) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description If-Match does not match meta.version, or the service is unprovisioned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Unsupported request media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Internal error (no details are disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+        };
+    };
+    scimSearchAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    schemas: "urn:ietf:params:scim:api:messages:2.0:SearchRequest"[];
+                    filter?: string;
+                    startIndex?: number;
+                    count?: number;
+                    sortBy?: string;
+                    /** @enum {unknown} */
+                    sortOrder?: "ascending" | "descending";
+                    attributes?: string[];
+                    excludedAttributes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description A ListResponse of users and groups */
             200: {
                 headers: {
                     /** @description Present on a replay of the first response to the same Idempotency-Key and body */

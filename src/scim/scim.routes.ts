@@ -22,7 +22,7 @@ import { ifMatchAllows } from '../http/etag.ts';
 import { applyPatch } from './scim-patch.ts';
 import { selfPatchOf } from './scim-me.ts';
 import { BULK_RESPONSE, MAX_BULK_PAYLOAD, parseBulk, runBulk, type BulkOperation } from './scim-bulk.ts';
-import { SCIM_FACE } from './scim-error.ts';
+import { inScimTerms, SCIM_FACE } from './scim-error.ts';
 import { LIST_RESPONSE, MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './scim-discovery.ts';
 import { scimUserOf, userInputOf, USER_SCHEMA } from './scim-user.ts';
 import { project } from './scim-attributes.ts';
@@ -94,7 +94,7 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([MEDIA, 'application/json'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = logged(error, request);
+    const problem = inScimTerms(logged(error, request), request.url);
     void reply.status(problem.status).headers(problem.headers).type(SCIM_FACE.mediaType).send(SCIM_FACE.render(problem));
   });
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -451,6 +451,50 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
       response: { 200: scimResponse('A ListResponse', ListResponse), ...scimErrors(400, 401, 403, 412, 415) },
     },
     handler: async (request, reply) => reply.type(MEDIA).status(200).send(await listGroups(searchOf(request.body))),
+  });
+
+  r.post('/scim/v2/.search', {
+    config: { access: 'users.read', operational: true, produces: PRODUCES },
+    schema: {
+      operationId: 'scimSearchAll',
+      summary: 'SCIM: search users and groups at once',
+      description:
+        'RFC 7644 §3.4.3 at the root: the filter is applied to each resource type whose attributes it names (users first, then groups; ' +
+        'a filter naming an attribute only users have leaves groups out); ' +
+        '`startIndex` and `count` page through them as one list; `sortBy` sorts within each type.',
+      tags: TAGS,
+      body: SearchRequest,
+      response: { 200: scimResponse('A ListResponse of users and groups', ListResponse), ...scimErrors(400, 401, 403, 412, 415) },
+    },
+    handler: async (request, reply) => {
+      const query = searchOf(request.body);
+      const { startIndex, count } = window(query);
+      /** A type's page, or null when the filter names what that type does not have. */
+      const tryList = async <T,>(list: () => Promise<T>): Promise<T | null> => {
+        try {
+          return await list();
+        } catch (error) {
+          if (error instanceof ProblemError && error.code === 'filter.invalid') return null;
+          throw error;
+        }
+      };
+      const [usersTotal, groupsTotal] = await Promise.all([
+        tryList(async () => (await listUsers({ ...query, startIndex: 1, count: 0 })).totalResults),
+        tryList(async () => (await listGroups({ ...query, startIndex: 1, count: 0 })).totalResults),
+      ]);
+      // A filter neither type can take is the caller's error, as on /Users.
+      if (usersTotal === null && groupsTotal === null) await listUsers({ ...query, count: 0 });
+      const users = usersTotal ?? 0;
+      const resources: unknown[] = [];
+      if (usersTotal !== null && startIndex <= users && count > 0) {
+        resources.push(...(await listUsers({ ...query, startIndex, count: Math.min(count, users - startIndex + 1) })).Resources);
+      }
+      const left = count - resources.length;
+      if (groupsTotal !== null && left > 0) {
+        resources.push(...(await listGroups({ ...query, startIndex: Math.max(1, startIndex - users), count: left })).Resources);
+      }
+      return reply.type(MEDIA).send(listResponse(users + (groupsTotal ?? 0), startIndex, resources));
+    },
   });
 
   async function listGroups(query: Search) {

@@ -174,6 +174,32 @@ for (const backend of backends()) {
       expectScimError(await scim(server.admin, 'GET', '/Groups?sortBy=colour'), 400, 'invalidValue');
     });
 
+    it('searches users and groups at once at the root, paging through them as one list', async () => {
+      const tag = uniqueName('root').toLowerCase();
+      for (const userName of [`${tag}-u1`, `${tag}-u2`]) assert.equal((await scim(server.admin, 'POST', '/Users', { userName, displayName: userName })).status, 201);
+      assert.equal((await scim(server.admin, 'POST', '/Groups', { displayName: `${tag}-g1` })).status, 201);
+      const search = (body: Record<string, unknown>) => scim(server.admin, 'POST', '/.search', { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], ...body });
+      // displayName is a user's name and a group's name: the filter applies to both types.
+      const both = await search({ filter: `displayName sw "${tag}"`, count: 2 });
+      assert.equal(both.status, 200, both.text);
+      assert.equal(both.body.totalResults, 3);
+      assert.deepEqual(both.body.Resources.map((r: any) => r.userName), [`${tag}-u1`, `${tag}-u2`]);
+      const next = await search({ filter: `displayName sw "${tag}"`, startIndex: 3, count: 2 });
+      assert.deepEqual(next.body.Resources.map((r: any) => [r.meta.resourceType, r.displayName]), [['Group', `${tag}-g1`]]);
+      // userName is a user's only: a filter that names it leaves groups out.
+      const usersOnly = await search({ filter: `userName sw "${tag}"` });
+      assert.equal(usersOnly.body.totalResults, 2);
+      expectScimError(await search({ filter: 'shoeSize eq "9"' }), 400, 'invalidFilter');
+    });
+
+    it('names fields in SCIM\'s terms in its errors', async () => {
+      const bad = expectScimError(await scim(server.admin, 'POST', '/Users', { userName: uniqueName('ptr'), emails: [{ value: 'not-an-email' }] }), 400, 'invalidValue');
+      assert.match(bad.detail, /\/emails\b/);
+      assert.doesNotMatch(bad.detail, /\/email\b/);
+      const role = expectScimError(await scim(server.admin, 'POST', '/Users', { userName: uniqueName('ptr'), [ROSTER_USER]: { role: 'emperor' } }), 400, 'invalidValue');
+      assert.ok(role.detail.includes(`/${ROSTER_USER}/role`), role.detail);
+    });
+
     it('lets a user change its own profile through /Me, and nothing else', async () => {
       const login = await createLogin(server.admin, 'user', { attributes: { team: 'red' } });
       const me = server.client(login.auth);

@@ -1,12 +1,14 @@
 // A real Chromium for the end-to-end tests (Debian's `chromium`, driven by playwright-core).
-// CHROMIUM_PATH names another binary; without one the e2e suites are skipped, saying why.
+// CHROMIUM_PATH names another binary (`none`: no browser); without one the e2e suites are
+// skipped, saying why.
 import { existsSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-export const CHROMIUM = CANDIDATES.find((path): path is string => Boolean(path) && existsSync(path!));
+/** CHROMIUM_PATH=none runs without a browser, as on a machine that has none. */
+export const CHROMIUM = process.env.CHROMIUM_PATH === 'none' ? undefined : CANDIDATES.find((path): path is string => Boolean(path) && existsSync(path!));
 
 /** The reason to skip browser tests, or false when a Chromium is there. */
 export const NO_BROWSER: string | false = CHROMIUM
