@@ -63,7 +63,7 @@ import { scimRoutes } from './scim/scim.routes.ts';
 import { SCIM_FACE } from './scim/scim-error.ts';
 import { createUserImport } from './users/user-import.ts';
 import { createUsers } from './users/user.service.ts';
-import { DEFAULTS, LOG_REDACT } from './config.ts';
+import { DEFAULTS, LOG_REDACT, LOG_SERIALIZERS } from './config.ts';
 import { newId as createId } from './ids.ts';
 import { createAudit } from './audit/audit.service.ts';
 import { actorOf, auditContext, withAuditContext } from './audit/audit-context.ts';
@@ -129,7 +129,7 @@ function docsProduces(url: string): string[] {
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     // Redaction belongs to the app, so every logger given to it (tests' included) redacts.
-    logger: deps.logger ? { ...(typeof deps.logger === 'object' ? deps.logger : {}), redact: LOG_REDACT } : false,
+    logger: deps.logger ? { ...(typeof deps.logger === 'object' ? deps.logger : {}), redact: LOG_REDACT, serializers: LOG_SERIALIZERS } : false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

@@ -57,6 +57,18 @@ export const DEFAULTS = {
 /** Never written to the log, whatever the level. */
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers["x-backup-passphrase"]'];
 
+/** A URL as the log may keep it: the links in mails carry live tokens in their query. */
+export function loggableUrl(url: string): string {
+  return url.replace(/([?&](?:token|secret|password|passphrase)=)[^&#]*/gi, '$1[redacted]');
+}
+
+/** The request as logged: Fastify's default fields, the URL's secrets left out. */
+export const LOG_SERIALIZERS = {
+  req(request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
+    return { method: request.method, url: loggableUrl(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+  },
+};
+
 export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;

@@ -47,8 +47,8 @@ export async function throwProblem(response: Response): Promise<never> {
 export function connect(profileName: string | undefined, env: NodeJS.ProcessEnv = process.env): Api {
   // ROSTER_URL and ROSTER_TOKEN stand in for a profile (CI jobs have no home directory to log in to).
   const fromEnv = env.ROSTER_URL && env.ROSTER_TOKEN ? { url: env.ROSTER_URL, token: env.ROSTER_TOKEN, username: '', tokenId: '' } : undefined;
-  const { name, profile: saved } = loadProfile(profileName);
-  const profile = profileName === undefined && fromEnv ? fromEnv : saved;
+  // The environment wins unless a profile is named: the profile file is then not even read.
+  const { name, profile } = profileName === undefined && fromEnv ? { name: 'environment', profile: fromEnv } : loadProfile(profileName);
   if (!profile) throw new CliError(`No profile "${name}": run \`roster login URL --username NAME\` first (or set ROSTER_URL and ROSTER_TOKEN).`, 2);
   const base = profile.url.replace(/\/+$/, '');
   return {
@@ -60,4 +60,11 @@ export function connect(profileName: string | undefined, env: NodeJS.ProcessEnv 
       return response;
     },
   };
+}
+
+/** A whole number option within bounds, or a usage error (exit 2) naming the option. */
+export function wholeNumber(option: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) throw new CliError(`${option} takes a whole number from ${min} to ${max}, not "${raw}"`, 2);
+  return value;
 }

@@ -1,6 +1,6 @@
 // `roster users …`, `roster groups …`, `roster tokens …`: the directory's everyday calls.
 import type { Command } from 'commander';
-import { CliError, connect, type Api } from './api.ts';
+import { CliError, connect, wholeNumber, type Api } from './api.ts';
 import { render } from './output.ts';
 import type { Globals } from './main.ts';
 
@@ -63,7 +63,7 @@ export function directoryCommands(program: Command, globals: () => Globals): voi
       let cursor: string | undefined;
       do {
         const { data } = await a.client.GET('/api/v1/users', {
-          params: { query: { limit: Number(options.limit), ...(options.filter ? { filter: options.filter } : {}), ...(options.query ? { q: options.query } : {}), ...(cursor ? { cursor } : {}) } },
+          params: { query: { limit: wholeNumber('--limit', options.limit, 1, 1000), ...(options.filter ? { filter: options.filter } : {}), ...(options.query ? { q: options.query } : {}), ...(cursor ? { cursor } : {}) } },
         });
         rows.push(...(data!.items as Row[]));
         cursor = data!.nextCursor ?? undefined;
@@ -136,7 +136,7 @@ export function directoryCommands(program: Command, globals: () => Globals): voi
     .option('--filter <scim>')
     .option('--limit <n>', 'groups per page', '100')
     .action(async (options: { filter?: string; limit: string }) => {
-      const { data } = await api().client.GET('/api/v1/groups', { params: { query: { limit: Number(options.limit), ...(options.filter ? { filter: options.filter } : {}) } } });
+      const { data } = await api().client.GET('/api/v1/groups', { params: { query: { limit: wholeNumber('--limit', options.limit, 1, 1000), ...(options.filter ? { filter: options.filter } : {}) } } });
       print(data!.items as Row[], GROUP_COLUMNS);
     });
   groups
@@ -199,7 +199,7 @@ export function directoryCommands(program: Command, globals: () => Globals): voi
       const a = api();
       const { data } = await a.client.POST('/api/v1/users/{id}/tokens', {
         params: { path: { id: await owner(a, options.user) } },
-        body: { name: options.name, expiresInDays: Number(options.expiresInDays) },
+        body: { name: options.name, expiresInDays: wholeNumber('--expires-in-days', options.expiresInDays, 1, 365) },
       });
       print([data as Row], [...TOKEN_COLUMNS, 'secret'], true);
       process.stderr.write('The secret is shown only now.\n');

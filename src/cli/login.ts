@@ -3,7 +3,7 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import { createRosterClient } from '../client/index.ts';
-import { CliError, connect } from './api.ts';
+import { CliError, connect, wholeNumber } from './api.ts';
 import { listProfiles, loadProfile, removeProfile, saveProfile } from './profiles.ts';
 import { readSecret } from './prompt.ts';
 import type { Globals } from './main.ts';
@@ -19,6 +19,7 @@ export function loginCommands(program: Command, globals: () => Globals): void {
     .option('--expires-in-days <days>', 'the token\'s lifetime (1–365)', '90')
     .action(async (url: string, options: { username: string; passwordStdin?: boolean; totp?: string; expiresInDays: string }) => {
       const name = globals().profile ?? 'default';
+      const expiresInDays = wholeNumber('--expires-in-days', options.expiresInDays, 1, 365);
       const password = await readSecret('Password: ', { stdin: options.passwordStdin, env: 'ROSTER_PASSWORD' });
       const base = url.replace(/\/+$/, '');
       const anonymous = createRosterClient({ baseUrl: base });
@@ -26,12 +27,13 @@ export function loginCommands(program: Command, globals: () => Globals): void {
         body: { username: options.username, password, ...(options.totp ? { totp: options.totp } : {}) },
       });
       const signedIn = createRosterClient({ baseUrl: base, token: session!.accessToken });
-      const { data: token } = await signedIn.POST('/api/v1/users/{id}/tokens', {
-        params: { path: { id: 'me' } },
-        body: { name: `roster CLI on ${os.hostname()}`.slice(0, 100), expiresInDays: Number(options.expiresInDays) },
-      });
-      // The session was only the way to the token.
-      await signedIn.DELETE('/api/v1/sessions/current', { headers: { 'x-csrf-token': session!.csrfToken } }).catch(() => undefined);
+      let token;
+      try {
+        token = (await signedIn.POST('/api/v1/users/{id}/tokens', { params: { path: { id: 'me' } }, body: { name: `roster CLI on ${os.hostname()}`.slice(0, 100), expiresInDays } })).data;
+      } finally {
+        // The session was only the way to the token: it ends whether or not the token came.
+        await signedIn.DELETE('/api/v1/sessions/current', { headers: { 'x-csrf-token': session!.csrfToken } }).catch(() => undefined);
+      }
       saveProfile(name, { url: base, username: options.username, token: token!.secret, tokenId: token!.id });
       process.stderr.write(`Logged in to ${base} as ${options.username} (profile "${name}").\n`);
     });

@@ -1015,7 +1015,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a delivery again (same webhook-id and body) */
+        /**
+         * Send a delivery again (same webhook-id and body)
+         * @description Only a delivered or failed delivery: one still being tried answers 409.
+         */
         post: operations["redeliverWebhook"];
         delete?: never;
         options?: never;
@@ -10142,8 +10145,6 @@ export interface operations {
                 headers: {
                     /** @description Path of the resource this request created */
                     Location?: string;
-                    /** @description Present on a replay of the first response to the same Idempotency-Key and body */
-                    "Idempotency-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10633,6 +10634,17 @@ export interface operations {
             /** @description No acceptable representation (Accept) */
             406: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

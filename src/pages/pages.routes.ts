@@ -75,8 +75,10 @@ export async function pageRoutes(app: FastifyInstance, deps: { lifecycle: Lifecy
   }
 
   const send = (reply: FastifyReply, status: number, body: string) => reply.status(status).type('text/html; charset=utf-8').send(body);
-  const expiredForm = (reply: FastifyReply, title: string) =>
-    send(reply, 403, page(title, html`<p><a href="">Load the page again</a> and send the form once more.</p>`, { kind: 'error', text: 'This form has expired.' }));
+  /** The form's own page again (with its link's token), for a form whose CSRF cookie is gone. */
+  const expiredForm = (reply: FastifyReply, title: string, again: string) =>
+    send(reply, 403, page(title, html`<p><a href="${again}">Load the page again</a> and send the form once more.</p>`, { kind: 'error', text: 'This form has expired.' }));
+  const withToken = (path: string, token: string | undefined) => (token ? `${path}?token=${encodeURIComponent(token)}` : path);
 
   r.get('/assets/pages.css', {
     config: { access: 'public', produces: ['text/css'] },
@@ -130,7 +132,7 @@ ${passwordFields()}
       schema: { operationId: `${options.operation}Form`, summary: `Page: ${options.title} (the form sent)`, tags: TAGS, consumes: FORM_TYPE, body: FORM, response: pageResponse },
       handler: async (request, reply) => {
         const body = request.body as Record<string, string>;
-        if (!csrfHolds(request, body)) return expiredForm(reply, options.title);
+        if (!csrfHolds(request, body)) return expiredForm(reply, options.title, withToken(options.path, body.token));
         const token = body.token ?? '';
         if ((body.password ?? '') !== (body.confirm ?? '')) {
           return send(reply, 400, form(csrfOf(request, reply), token, { kind: 'error', text: 'The two passwords differ.' }));
@@ -193,7 +195,7 @@ ${passwordFields()}
     schema: { operationId: 'forgotPasswordForm', summary: 'Page: ask for a password-reset link (the form sent)', tags: TAGS, consumes: FORM_TYPE, body: FORM, response: pageResponse },
     handler: async (request, reply) => {
       const body = request.body as Record<string, string>;
-      if (!csrfHolds(request, body)) return expiredForm(reply, 'Forgot your password?');
+      if (!csrfHolds(request, body)) return expiredForm(reply, 'Forgot your password?', '/forgot-password');
       const email = (body.email ?? '').trim();
       if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 320) {
         return send(reply, 400, forgotForm(csrfOf(request, reply), { kind: 'error', text: 'Give an email address, such as ada@example.com.' }));
@@ -201,6 +203,7 @@ ${passwordFields()}
       try {
         await deps.lifecycle.requestPasswordReset(email, request.ip);
       } catch (error) {
+        if (error instanceof ProblemError) reply.headers(error.headers); // Retry-After
         return send(reply, 429, forgotForm(csrfOf(request, reply), messageOf(error)));
       }
       // The same answer whether or not an account uses the address.
@@ -241,7 +244,7 @@ ${passwordFields()}
     schema: { operationId: 'verifyEmailForm', summary: 'Page: confirm an email address (the form sent)', tags: TAGS, consumes: FORM_TYPE, body: FORM, response: pageResponse },
     handler: async (request, reply) => {
       const body = request.body as Record<string, string>;
-      if (!csrfHolds(request, body)) return expiredForm(reply, 'Confirm your email address');
+      if (!csrfHolds(request, body)) return expiredForm(reply, 'Confirm your email address', withToken('/verify-email', body.token));
       try {
         await deps.lifecycle.verifyEmail({ token: body.token ?? '' });
       } catch (error) {

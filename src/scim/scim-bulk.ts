@@ -12,8 +12,22 @@ export const MAX_BULK_PAYLOAD = 1024 * 1024;
 
 type Json = Record<string, unknown>;
 const METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const PATHS = /^\/(Users|Groups)(\/[^/?#]+)?$/;
+/** A collection, or one of its resources by id or by `bulkId:…` (no dots, slashes or escapes). */
+const PATHS = /^\/(Users|Groups)(?:\/([A-Za-z0-9_:-]{1,200}))?$/;
 const REFERENCE = /^bulkId:(.+)$/;
+const MAX_DEPTH = 32;
+
+/** Whether `value` nests no deeper than `max`, walked without recursion. */
+function nestsWithin(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > max) return false;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
 
 export interface BulkOperation {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -63,8 +77,9 @@ export function parseBulk(body: unknown): { operations: BulkOperation[]; failOnE
     const at = `/Operations/${i}`;
     const method = typeof op.method === 'string' ? op.method.toUpperCase() : '';
     if (!METHODS.has(method)) throw invalid(`${at}/method`, 'must be POST, PUT, PATCH or DELETE');
-    if (typeof op.path !== 'string' || !PATHS.test(op.path)) throw invalid(`${at}/path`, 'must be /Users, /Groups or one of theirs');
+    if (typeof op.path !== 'string' || !PATHS.test(op.path)) throw invalid(`${at}/path`, 'must be /Users, /Groups or one of theirs by id or bulkId');
     const isCollection = !PATHS.exec(op.path)![2];
+    if (!nestsWithin(op.data, MAX_DEPTH)) throw invalid(`${at}/data`, `must not nest deeper than ${MAX_DEPTH} levels`);
     if (isCollection !== (method === 'POST')) throw invalid(`${at}/path`, method === 'POST' ? 'must name /Users or /Groups' : 'must name one resource');
     if (op.bulkId !== undefined && (typeof op.bulkId !== 'string' || op.bulkId === '' || op.bulkId.length > 200)) throw invalid(`${at}/bulkId`, 'must be a string of 1 to 200 characters');
     if (method === 'POST' && op.bulkId === undefined) throw invalid(`${at}/bulkId`, 'is required for POST');
@@ -89,9 +104,15 @@ function referencesOf(op: BulkOperation): Set<string> {
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
   };
-  op.path.split('/').forEach(visit);
+  visit(PATHS.exec(op.path)![2]);
   visit(op.data);
   return found;
+}
+
+/** The path with a `bulkId:…` resource named by the id its POST created. */
+function resolvedPath(path: string, ids: Map<string, string>): string {
+  const [, collection, id] = PATHS.exec(path)!;
+  return id === undefined ? path : `/${collection}/${encodeURIComponent(resolved(id, ids))}`;
 }
 
 function resolved<T>(value: T, ids: Map<string, string>): T {
@@ -151,7 +172,7 @@ export async function runBulk(
         const why = defined.has(broken) ? 'the operation that creates it failed' : 'no operation of this request creates it';
         record(op, { status: 409, body: errorDocument(409, `bulkId:${broken} cannot be resolved: ${why}.`, 'invalidValue') });
       } else if (references.some((ref) => !ids.has(ref))) waiting.push(op);
-      else record(op, await run({ ...op, path: resolved(op.path, ids), data: resolved(op.data, ids) }));
+      else record(op, await run({ ...op, path: resolvedPath(op.path, ids), data: resolved(op.data, ids) }));
     }
     if (waiting.length === pending.length) {
       // Nothing ran this round: the rest refer to one another in a circle.

@@ -12,9 +12,14 @@ export const SECRET_PREFIX = 'whsec_';
 export const TIMEOUT_MS = 10_000;
 
 /** Only ordinary public unicast addresses; IPv4-mapped IPv6 is judged as the IPv4 it maps. */
+const GLOBAL_IPV6 = ipaddr.parseCIDR('2000::/3');
+
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === 'unicast';
+  const parsed = ipaddr.process(address);
+  if (parsed.range() !== 'unicast') return false;
+  // IPv6 outside global unicast (IPv4-compatible ::/96 among them) may route somewhere private.
+  return parsed.kind() === 'ipv4' || parsed.match(GLOBAL_IPV6);
 }
 
 /** `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, keyed with the decoded secret. */
@@ -55,7 +60,8 @@ export function post(url: URL, headers: Record<string, string>, body: string, op
     const timer = setTimeout(() => request.destroy(new Error(`no answer within ${(options.timeoutMs ?? TIMEOUT_MS) / 1000} s`)), options.timeoutMs ?? TIMEOUT_MS);
     request.on('response', (response) => {
       clearTimeout(timer);
-      response.resume(); // the body is not read: only the status counts
+      // Only the status counts: the body is not read, and a receiver cannot hold the socket.
+      response.destroy();
       resolve(response.statusCode ?? 0);
     });
     request.on('error', (error) => {

@@ -50,8 +50,10 @@ export async function insertWebhook(db: Db, hook: Webhook & { secretSealed: stri
     .execute();
 }
 
-export async function getWebhook(db: Db, id: string) {
-  const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getWebhook(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  let query = db.selectFrom('webhooks').selectAll().where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
   return row && toWebhook(row);
 }
 
@@ -126,8 +128,15 @@ export async function recordAttempt(
     .execute();
 }
 
-export async function markRedelivering(db: Db, id: string, now: Date): Promise<void> {
-  await db.updateTable('webhook_deliveries').set({ status: 'pending', updated_at: now }).where('id', '=', id).execute();
+/** Pending again, if the delivery had finished (delivered or failed); false while it is still tried. */
+export async function markRedelivering(db: Db, id: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'pending', updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['delivered', 'failed'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function countDeliveriesByStatus(db: Db): Promise<Record<string, number>> {

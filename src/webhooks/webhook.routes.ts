@@ -54,7 +54,8 @@ export async function webhookRoutes(app: FastifyInstance, deps: { webhooks: Webh
   const config = { access: 'webhooks.manage', operational: true } as const;
 
   r.post('/api/v1/webhooks', {
-    config,
+    // The answer holds the signing secret: never kept for an Idempotency-Key replay.
+    config: { ...config, showsSecret: true },
     schema: {
       operationId: 'createWebhook',
       summary: 'Create a webhook',
@@ -125,9 +126,10 @@ export async function webhookRoutes(app: FastifyInstance, deps: { webhooks: Webh
     schema: {
       operationId: 'redeliverWebhook',
       summary: 'Send a delivery again (same webhook-id and body)',
+      description: 'Only a delivered or failed delivery: one still being tried answers 409.',
       tags: TAGS,
       params: Type.Object({ id: Type.String(), deliveryId: Type.String() }),
-      response: { 202: DeliverySchema, ...problemResponses(401, 403, 404) },
+      response: { 202: DeliverySchema, ...problemResponses(401, 403, 404, 409) },
     },
     handler: async (request, reply) => reply.status(202).send(deliveryJson(await deps.webhooks.redeliver(request.params.id, request.params.deliveryId))),
   });

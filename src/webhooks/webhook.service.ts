@@ -15,7 +15,7 @@ import { isPublicAddress, post, RefusedTarget, SECRET_PREFIX, signatureOf } from
 
 const SEAL_CONTEXT = 'webhook-secret';
 const DELIVER = 'webhook.deliver';
-/** Attempts before a delivery is failed: with the default 30 s base, the last is ~2 h after the first. */
+/** Attempts before a delivery is failed: with the default 30 s base, the last comes about an hour after the first. */
 export const MAX_ATTEMPTS = 8;
 
 export interface WebhookDeps {
@@ -143,21 +143,26 @@ export function createWebhooks(deps: WebhookDeps) {
     get: async (id: string) => publicOf(await get(id)),
 
     async update(rawId: string, patch: Partial<WebhookInput>): Promise<Webhook> {
-      const current = await get(rawId);
-      const next = {
-        url: patch.url === undefined ? current.url : targetOf(patch.url),
-        events: patch.events === undefined ? current.events : [...new Set(patch.events)],
-        active: patch.active ?? current.active,
-        description: patch.description === undefined ? current.description : patch.description,
-        updatedAt: deps.now(),
-      };
-      await deps.data.transaction(async (tx) => {
+      const { id } = await get(rawId);
+      const url = patch.url === undefined ? undefined : targetOf(patch.url);
+      const updated = await deps.data.transaction(async (tx) => {
+        // Under the row's lock: two PATCHes of different fields both stay.
+        const current = await tx.webhooks.getWebhook(id, { forUpdate: true });
+        if (!current) throw problems.notFound('webhook.not_found', 'No webhook has this id.');
+        const next = {
+          url: url ?? current.url,
+          events: patch.events === undefined ? current.events : [...new Set(patch.events)],
+          active: patch.active ?? current.active,
+          description: patch.description === undefined ? current.description : patch.description,
+          updatedAt: deps.now(),
+        };
         await tx.webhooks.updateWebhook(current.id, next);
         const changes = changedFields(current, { ...current, ...next }, ['url', 'events', 'active', 'description']);
         await deps.audit.record(tx, { action: 'webhook.updated', target: { type: 'webhook', id: current.id }, changes });
+        return { ...current, ...next };
       });
       deps.queue.wake();
-      return publicOf({ ...current, ...next });
+      return publicOf(updated);
     },
 
     async remove(rawId: string): Promise<void> {
@@ -175,14 +180,20 @@ export function createWebhooks(deps: WebhookDeps) {
       return { deliveries: page.slice(0, query.limit), more: page.length > query.limit };
     },
 
-    /** Sends a delivery again, as it was (same webhook-id and body), with a fresh set of attempts. */
+    /**
+     * Sends a delivered or failed delivery again, as it was (same webhook-id and body), with a
+     * fresh set of attempts; its `attempts` keeps counting every request sent.
+     */
     async redeliver(rawId: string, rawDeliveryId: string): Promise<Delivery> {
       const hook = await get(rawId);
       const deliveryId = canonicalId(rawDeliveryId);
       const delivery = deliveryId ? await repos.webhooks.getDelivery(deliveryId) : undefined;
       if (!delivery || delivery.webhookId !== hook.id) throw problems.notFound('webhook.delivery_not_found', 'This webhook has no delivery with this id.');
       await deps.data.transaction(async (tx) => {
-        await tx.webhooks.markRedelivering(delivery.id, deps.now());
+        // One job per delivery at a time: a delivery still being tried is not sent twice at once.
+        if (!(await tx.webhooks.markRedelivering(delivery.id, deps.now()))) {
+          throw problems.conflict('webhook.delivery_in_progress', 'This delivery is still being tried; redeliver it once it is delivered or failed.');
+        }
         await deps.queue.enqueue(tx, DELIVER, { deliveryId: delivery.id }, MAX_ATTEMPTS);
         await deps.audit.record(tx, { action: 'webhook.redelivered', target: { type: 'webhook', id: hook.id } });
       });

@@ -54,6 +54,9 @@ describe('roster CLI', () => {
       assert.match(unknown.stderr, /unknown command 'frobnicate'/);
       const badOutput = await roster(home, ['--output', 'xml', 'users', 'list']);
       assert.equal(badOutput.code, 2);
+      const notANumber = await roster(home, ['users', 'list', '--limit', 'lots'], { env: { ROSTER_URL: 'http://127.0.0.1:9', ROSTER_TOKEN: 'x' } });
+      assert.deepEqual([notANumber.code, notANumber.stdout], [2, '']);
+      assert.match(notANumber.stderr, /--limit takes a whole number from 1 to 1000, not "lots"/);
       const noProfile = await roster(home, ['users', 'list']);
       assert.deepEqual([noProfile.code, noProfile.stdout], [2, '']);
       assert.match(noProfile.stderr, /roster login/);

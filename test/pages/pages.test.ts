@@ -90,6 +90,8 @@ for (const backend of backends()) {
       assert.match(done.text, /Your account is active/);
       assert.equal((await server.client(basic(username, STRONG_PASSWORD)).get('/api/v1/users/me')).status, 200);
 
+      assert.equal(server.logs.join('').includes(mail.token!), false, 'the link\'s token is not logged');
+      assert.ok(server.logs.join('').includes('/activate?token=[redacted]'), 'the request is logged, its token redacted');
       const again = await browser.get(path(mail.link!));
       assert.match(again.text, /used already/);
       assert.doesNotMatch(again.text, /<form/);

@@ -71,6 +71,23 @@ for (const backend of backends()) {
       assert.equal((await server.admin.get(`/api/v1/users/${b.id}`)).status, 404);
     });
 
+    it('resolves a bulkId in a path, and refuses paths that are not a resource', async () => {
+      const userName = uniqueName('pathref');
+      const res = await scim(server.admin, 'POST', '/Bulk', bulk([
+        { method: 'PATCH', path: '/Users/bulkId:made', data: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'locale', value: 'it' }] } },
+        { method: 'POST', path: '/Users', bulkId: 'made', data: { userName } },
+      ]));
+      assert.deepEqual(res.body.Operations.map((op: any) => op.status), ['200', '201'], res.text);
+      const id = res.body.Operations[1].location.split('/').pop();
+      assert.equal((await server.admin.get(`/api/v1/users/${id}`)).body.locale, 'it');
+      for (const path of ['/Users/../../api/v1/users', '/Users/a\\b', '/Users/x/y', '/Users/%2e%2e']) {
+        expectScimError(await scim(server.admin, 'POST', '/Bulk', bulk([{ method: 'DELETE', path }])), 400, 'invalidValue');
+      }
+      let deep: unknown = 'x';
+      for (let i = 0; i < 40; i++) deep = [deep];
+      expectScimError(await scim(server.admin, 'POST', '/Bulk', bulk([{ method: 'POST', path: '/Users', bulkId: 'deep', data: { userName: 'd', x: deep } }])), 400, 'invalidValue');
+    });
+
     it('stops after failOnErrors failures, and fails what refers to a failed, unknown or circular bulkId', async () => {
       const taken = (await createUser(server.admin)).username;
       const stopped = await scim(server.admin, 'POST', '/Bulk', bulk([

@@ -108,6 +108,7 @@ describe('webhook sender', () => {
     for (const address of ['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', 'fc00::1', '::ffff:10.0.0.1', '0.0.0.0', '100.64.0.1']) {
       assert.equal(isPublicAddress(address), false, address);
     }
+    for (const address of ['::7f00:1', '64:ff9b::a00:1', '2002:a00:1::1']) assert.equal(isPublicAddress(address), false, `${address}: IPv6 outside global unicast, or mapping a private IPv4`);
     for (const address of ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '::ffff:93.184.216.34']) assert.equal(isPublicAddress(address), true, address);
   });
 });
@@ -178,6 +179,16 @@ for (const backend of backends()) {
       await server.admin.delete(`/api/v1/webhooks/${hook.id}`);
     });
 
+    it('never replays its secret for an Idempotency-Key', async () => {
+      const body = { url: `${receiver.url}/idem`, events: ['user.created'] };
+      const first = await server.admin.request('POST', '/api/v1/webhooks', { body, headers: { 'idempotency-key': 'webhook-once' } });
+      const second = await server.admin.request('POST', '/api/v1/webhooks', { body, headers: { 'idempotency-key': 'webhook-once' } });
+      assert.deepEqual([first.status, second.status], [201, 201]);
+      assert.equal(second.headers.get('idempotency-replayed'), null);
+      assert.notEqual(second.body.secret, first.body.secret);
+      for (const made of [first.body, second.body]) await server.admin.delete(`/api/v1/webhooks/${made.id}`);
+    });
+
     it('does not follow a redirect', async () => {
       const hook = (await server.admin.post('/api/v1/webhooks', { url: `${receiver.url}/moved`, events: ['user.updated'] })).body;
       receiver.answers.push(302);
@@ -189,6 +200,23 @@ for (const backend of backends()) {
       assert.match(delivery.lastError, /redirects are not followed/);
       assert.equal(receiver.received.filter((r) => r.path === '/redirected').length, 0);
       await server.admin.delete(`/api/v1/webhooks/${hook.id}`);
+    });
+  });
+
+  describe(`webhook redelivery while still tried (${backend})`, () => {
+    const receiver = new Receiver();
+    before(() => receiver.start());
+    after(() => receiver.stop());
+    // A long first retry: the delivery stays "retrying" for the length of the test.
+    const server = withServer(backend, { webhooks: { allowPrivate: true, retryBaseMs: 600_000 }, jobPollMs: 25 });
+
+    it('refuses to redeliver a delivery that is still being tried', async () => {
+      const hook = (await server.admin.post('/api/v1/webhooks', { url: `${receiver.url}/down`, events: ['user.created'] })).body;
+      receiver.answers.push(500);
+      await createUser(server.admin);
+      const [delivery] = await deliveriesOf(server, hook.id, (items) => items[0]?.status === 'retrying');
+      expectProblem(await server.admin.post(`/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/redeliver`, {}), 409, 'webhook.delivery_in_progress');
+      assert.equal(receiver.received.length, 1);
     });
   });
 
