@@ -108,7 +108,12 @@ export function createMfa(deps: MfaDeps) {
     /** A TOTP code or an unused recovery code; either is spent by this check. */
     async checkSecondFactor(userId: string, code: string): Promise<boolean> {
       if (/^\d{6}$/.test(code.trim())) return checkTotp(userId, code.trim(), true);
-      return repo.useRecoveryCode(userId, hashCode(code), deps.now());
+      // A recovery code spent is one fewer left: recorded with its spending.
+      return deps.data.transaction(async (tx) => {
+        const used = await tx.mfa.useRecoveryCode(userId, hashCode(code), deps.now());
+        if (used) await deps.audit?.record(tx, { action: 'user.recovery_code_used', target: userTarget(userId) });
+        return used;
+      });
     },
 
     /**

@@ -1,12 +1,14 @@
 // Groups of an import, named rather than identified: their ids are looked up as batches need
 // them and remembered (groups are few), and a missing one is created before the batch is written.
-import type { Repos } from '../repos.ts';
+import type { UnitOfWork } from '../repos.ts';
+import type { Audit } from '../audit/audit.service.ts';
 import type { Actor } from './user.rules.ts';
 import { foldKey } from './user.model.ts';
 import { UniqueViolation } from '../store/errors.ts';
 import type { ImportRow, LineError } from './import-line.ts';
 
-export function importGroups(repos: Repos, actor: Actor, options: { dryRun: boolean; newId: () => string }) {
+export function importGroups(data: UnitOfWork, actor: Actor, options: { dryRun: boolean; newId: () => string; audit?: Audit }) {
+  const { repos } = data;
   const known = new Map<string, { id: string; grantsSuperuser: boolean }>();
 
   async function load(keys: string[]): Promise<void> {
@@ -34,7 +36,10 @@ export function importGroups(repos: Repos, actor: Actor, options: { dryRun: bool
           continue;
         }
         try {
-          await repos.groups.insertGroup(id, { name, parent: null, isSuperuser: false, attributes: {} }, at);
+          await data.transaction(async (tx) => {
+            await tx.groups.insertGroup(id, { name, parent: null, isSuperuser: false, attributes: {} }, at);
+            await options.audit?.record(tx, { action: 'group.created', target: { type: 'group', id } });
+          });
           known.set(key, { id, grantsSuperuser: false });
         } catch (error) {
           if (!(error instanceof UniqueViolation)) throw error;

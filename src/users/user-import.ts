@@ -79,7 +79,7 @@ export function createUserImport(deps: ImportDeps) {
       });
       await deps.audit?.record(tx, { action: 'import.started', target });
     });
-    const groups = importGroups(repos, actor, { dryRun: options.dryRun, newId: deps.newId });
+    const groups = importGroups(deps.data, actor, { dryRun: options.dryRun, newId: deps.newId, audit: deps.audit });
     // A plain create writes a batch while the next is written too (the database has a core of
     // its own to spare); upserts and dry runs look at what the batch before wrote, so go one by one.
     const concurrent = options.mode === 'create' && !options.dryRun;

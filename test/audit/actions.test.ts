@@ -152,6 +152,9 @@ for (const backend of backends()) {
       const codes = await self.post('/api/v1/users/me/mfa/recovery-codes');
       assert.equal(codes.status, 201, codes.text);
       await expectOne(server, 'user.recovery_codes_regenerated', { target: user(target.id) }, { actor: userActor(target) });
+      const recovered = await server.anon.post('/api/v1/sessions', { username: target.username, password: STRONG_PASSWORD, totp: codes.body.codes[0] });
+      assert.equal(recovered.status, 200, recovered.text);
+      await expectOne(server, 'user.recovery_code_used', { target: user(target.id) }, { actor: ANONYMOUS });
       assert.equal((await server.admin.delete(`/api/v1/users/${target.id}/mfa`)).status, 204);
       await expectOne(server, 'user.mfa_reset', { target: user(target.id) }, { actor, changes: ['mfaEnabled'] });
 
@@ -198,14 +201,18 @@ for (const backend of backends()) {
 
     it('imports and exports: started and finished, dry runs too, the hashes named when they go out', async () => {
       const actor = await asAdmin();
+      const groupName = uniqueName('imported-group');
       for (const query of ['', '?dryRun=true']) {
-        const body = `${JSON.stringify({ username: uniqueName('imported'), password: STRONG_PASSWORD })}\n`;
+        const body = `${JSON.stringify({ username: uniqueName('imported'), password: STRONG_PASSWORD, groups: [groupName] })}\n`;
         const res = await server.admin.post(`/api/v1/users/import${query}`, body, { contentType: 'application/x-ndjson' });
         assert.equal(res.status, 202, res.text);
         const job = { type: 'job', id: res.body.id };
         await expectOne(server, 'import.started', { target: job }, { actor, changes: [] });
         await expectOne(server, 'import.finished', { target: job }, { actor, changes: [] });
       }
+      // The group the first import made is recorded as made; the dry run made nothing.
+      const group = (await server.admin.get(`/api/v1/groups?filter=${encodeURIComponent(`name eq "${groupName}"`)}`)).body.items[0];
+      await expectOne(server, 'group.created', { target: { type: 'group', id: group.id } }, { actor });
       for (const includeHashes of [false, true]) {
         const res = await server.admin.get(`/api/v1/users/export?includeHashes=${includeHashes}`);
         assert.equal(res.status, 200, res.text);
