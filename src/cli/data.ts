@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { CliError, connect } from './api.ts';
 import { fromAuth0, fromKeycloak } from './converters.ts';
 import { readSecret } from './prompt.ts';
-import type { Globals } from './main.ts';
+import type { Globals } from './output.ts';
 
 /** Counts and rate on one rewritten line on a terminal, a plain line every few seconds otherwise. */
 export class Progress {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { CliError, connect, wholeNumber, type Api } from './api.ts';
 import { render } from './output.ts';
-import type { Globals } from './main.ts';
+import type { Globals } from './output.ts';
 
 type Row = Record<string, unknown>;
 const USER_COLUMNS = ['id', 'username', 'email', 'name', 'role', 'status', 'type'];

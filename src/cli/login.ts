@@ -6,7 +6,7 @@ import { createRosterClient } from '../client/index.ts';
 import { CliError, connect, wholeNumber } from './api.ts';
 import { listProfiles, loadProfile, removeProfile, saveProfile } from './profiles.ts';
 import { readSecret } from './prompt.ts';
-import type { Globals } from './main.ts';
+import type { Globals } from './output.ts';
 
 export function loginCommands(program: Command, globals: () => Globals): void {
   program

@@ -5,12 +5,7 @@ import { CliError, problemMessage } from './api.ts';
 import { dataCommands } from './data.ts';
 import { directoryCommands } from './directory.ts';
 import { loginCommands } from './login.ts';
-import type { OutputFormat } from './output.ts';
-
-export interface Globals {
-  profile?: string;
-  output: OutputFormat;
-}
+import type { Globals } from './output.ts';
 
 export function program(): Command {
   const root = new Command('roster')

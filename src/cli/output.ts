@@ -2,6 +2,12 @@
 // everything else (progress, problems) to stderr, so stdout can be piped.
 export type OutputFormat = 'table' | 'json' | 'ndjson';
 
+/** The options every command takes (`--profile`, `--output`). */
+export interface Globals {
+  profile?: string;
+  output: OutputFormat;
+}
+
 type Row = Record<string, unknown>;
 
 function cell(value: unknown): string {

@@ -31,3 +31,12 @@ export function messageOf(error: unknown): string {
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who is signed in, and whether the console lets them change things. */
+export interface Me {
+  id: string;
+  username: string;
+  role: string;
+  /** Admins and managers; auditors only read. */
+  canWrite: boolean;
+}

@@ -1,9 +1,8 @@
 // Groups as a tree (by parent), and the members of the group chosen in it.
 import { useEffect, useState } from 'preact/hooks';
 import type { components } from '../client/api-types.ts';
-import { api, UUID } from './api.ts';
+import { api, UUID, type Me } from './api.ts';
 import { Status, useNotice } from './ui.tsx';
-import type { Me } from './main.tsx';
 
 type Group = components['schemas']['Group'];
 type User = components['schemas']['User'];

@@ -1,8 +1,7 @@
 // Import an NDJSON file: the upload's progress as it goes, then the job's counts and line errors.
 import { useState } from 'preact/hooks';
-import { messageOf, session } from './api.ts';
+import { messageOf, session, type Me } from './api.ts';
 import { Status, useNotice } from './ui.tsx';
-import type { Me } from './main.tsx';
 
 interface Job {
   id: string;

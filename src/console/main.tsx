@@ -3,19 +3,11 @@
 // auditors read; other roles are turned away.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf, RosterError, session } from './api.ts';
+import { api, messageOf, RosterError, session, type Me } from './api.ts';
 import { UsersView, UserDetail } from './users.tsx';
 import { GroupsView } from './groups.tsx';
 import { AuditView } from './audit.tsx';
 import { ImportView } from './import.tsx';
-
-export interface Me {
-  id: string;
-  username: string;
-  role: string;
-  /** Admins and managers; auditors only read. */
-  canWrite: boolean;
-}
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash || '#/users');

@@ -2,9 +2,8 @@
 // user's page (edit, disable or enable, MFA reset, invitation, password, tokens).
 import { useEffect, useState } from 'preact/hooks';
 import type { components } from '../client/api-types.ts';
-import { api } from './api.ts';
+import { api, type Me } from './api.ts';
 import { Status, useCursors, useNotice } from './ui.tsx';
-import type { Me } from './main.tsx';
 
 type User = components['schemas']['User'];
 const PAGE = 50;
