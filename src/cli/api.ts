@@ -44,6 +44,18 @@ export async function throwProblem(response: Response): Promise<never> {
   throw new CliError(`${response.status} ${response.statusText}: ${text.slice(0, 300)}`);
 }
 
+/** fetch against a service without credentials (a restore into an unprovisioned one). */
+export function anonymous(url: string): Pick<Api, 'fetch'> {
+  const base = url.replace(/\/+$/, '');
+  return {
+    async fetch(path, init = {}) {
+      const response = await fetch(`${base}${path}`, init);
+      if (!response.ok) await throwProblem(response);
+      return response;
+    },
+  };
+}
+
 export function connect(profileName: string | undefined, env: NodeJS.ProcessEnv = process.env): Api {
   // ROSTER_URL and ROSTER_TOKEN stand in for a profile (CI jobs have no home directory to log in to).
   const fromEnv = env.ROSTER_URL && env.ROSTER_TOKEN ? { url: env.ROSTER_URL, token: env.ROSTER_TOKEN, username: '', tokenId: '' } : undefined;

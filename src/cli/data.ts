@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { CliError, connect } from './api.ts';
+import { anonymous, CliError, connect } from './api.ts';
 import { fromAuth0, fromKeycloak } from './converters.ts';
 import { readSecret } from './prompt.ts';
 import type { Globals } from './output.ts';
@@ -133,9 +133,10 @@ export function dataCommands(program: Command, globals: () => Globals): void {
     .description('restore a backup archive into an unprovisioned (or, for an admin, read-only) service')
     .argument('<file>')
     .option('--passphrase-stdin', 'read the passphrase from standard input (else ROSTER_BACKUP_PASSPHRASE, else a prompt)')
-    .action(async (file: string, options: { passphraseStdin?: boolean }) => {
+    .option('--url <url>', 'a new, unprovisioned service: it takes a restore without signing in, so no profile is needed')
+    .action(async (file: string, options: { passphraseStdin?: boolean; url?: string }) => {
       if (!fs.existsSync(file)) throw new CliError(`No file ${file}.`, 2);
-      const api = connect(globals().profile);
+      const api = options.url ? anonymous(options.url) : connect(globals().profile);
       const passphrase = await readSecret('Backup passphrase: ', { stdin: options.passphraseStdin, env: 'ROSTER_BACKUP_PASSPHRASE' });
       const response = await api.fetch('/api/v1/system/restore', {
         method: 'POST',

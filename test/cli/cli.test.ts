@@ -245,8 +245,10 @@ describe('roster CLI', () => {
         assert.equal(backup.code, 0, backup.stderr);
         assert.equal(((await fs.stat(archive)).mode & 0o777), 0o600);
         await withServer(backend, { provision: false }, async (empty) => {
-          // An unprovisioned service takes a restore without credentials: ROSTER_URL and ROSTER_TOKEN stand in for a profile.
-          const restored = await cli(['restore', archive, '--passphrase-stdin'], { input: `${passphrase}\n`, env: { ROSTER_URL: empty.url, ROSTER_TOKEN: 'unused' } });
+          // An unprovisioned service takes a restore without credentials: --url, no profile.
+          const elsewhere = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-cli-'));
+          const restored = await roster(elsewhere, ['restore', archive, '--passphrase-stdin', '--url', empty.url], { input: `${passphrase}\n` });
+          await fs.rm(elsewhere, { recursive: true, force: true });
           assert.equal(restored.code, 0, restored.stderr);
           const admin = await empty.client(basic(ADMIN.username, ADMIN.password)).get('/api/v1/users/me');
           assert.equal(admin.status, 200, admin.text);
