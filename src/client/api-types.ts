@@ -242,74 +242,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/scim/v2/ServiceProviderConfig": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** SCIM: what this service provider supports */
-        get: operations["scimServiceProviderConfig"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/scim/v2/ResourceTypes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** SCIM: the resource types served */
-        get: operations["scimResourceTypes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/scim/v2/Schemas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** SCIM: the schemas of the resources served */
-        get: operations["scimSchemas"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/scim/v2/Schemas/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** SCIM: one schema, by its URI */
-        get: operations["scimSchema"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/scim/v2/Users": {
         parameters: {
             query?: never;
@@ -405,26 +337,6 @@ export interface paths {
         patch: operations["scimPatchUser"];
         trace?: never;
     };
-    "/scim/v2/Bulk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * SCIM: many creates, replaces, changes and deletes in one request
-         * @description RFC 7644 §3.7: a BulkRequest of at most 1,000 operations and 1 MiB. Each runs as if sent alone (same roles, same errors); `bulkId:…` in a path or a value refers to the resource another operation of the request creates, whatever their order. `failOnErrors` stops after that many failures. Always 200 with a BulkResponse unless the request itself is malformed.
-         */
-        post: operations["scimBulk"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/scim/v2/Groups": {
         parameters: {
             query?: never;
@@ -463,26 +375,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/scim/v2/.search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * SCIM: search users and groups at once
-         * @description RFC 7644 §3.4.3 at the root: the filter is applied to each resource type whose attributes it names (users first, then groups; a filter naming an attribute only users have leaves groups out); `startIndex` and `count` page through them as one list; `sortBy` sorts within each type.
-         */
-        post: operations["scimSearchAll"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/scim/v2/Groups/{id}": {
         parameters: {
             query?: never;
@@ -504,6 +396,114 @@ export interface paths {
          * @description displayName, and members added or removed (`members[value eq "…"]`, or a value array as Entra ID sends).
          */
         patch: operations["scimPatchGroup"];
+        trace?: never;
+    };
+    "/scim/v2/ServiceProviderConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: what this service provider supports */
+        get: operations["scimServiceProviderConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: the resource types served */
+        get: operations["scimResourceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: the schemas of the resources served */
+        get: operations["scimSchemas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: one schema, by its URI */
+        get: operations["scimSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SCIM: many creates, replaces, changes and deletes in one request
+         * @description RFC 7644 §3.7: a BulkRequest of at most 1,000 operations and 1 MiB. Each runs as if sent alone (same roles, same errors); `bulkId:…` in a path or a value refers to the resource another operation of the request creates, whatever their order. `failOnErrors` stops after that many failures. Always 200 with a BulkResponse unless the request itself is malformed.
+         */
+        post: operations["scimBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/.search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SCIM: search users and groups at once
+         * @description RFC 7644 §3.4.3 at the root: the filter is applied to each resource type whose attributes it names (users first, then groups; a filter naming an attribute only users have leaves groups out); `startIndex` and `count` page through them as one list; `sortBy` sorts within each type.
+         */
+        post: operations["scimSearchAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users/me/password": {
@@ -3052,348 +3052,6 @@ export interface operations {
             };
         };
     };
-    scimServiceProviderConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description RFC 7643 §5 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        [key: string]: unknown;
-                    };
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description No acceptable representation (Accept) */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Internal error (no details are disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-        };
-    };
-    scimResourceTypes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A ListResponse */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        totalResults: number;
-                        startIndex: number;
-                        itemsPerPage: number;
-                        Resources: {
-                            [key: string]: unknown;
-                        }[];
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        totalResults: number;
-                        startIndex: number;
-                        itemsPerPage: number;
-                        Resources: {
-                            [key: string]: unknown;
-                        }[];
-                    };
-                };
-            };
-            /** @description No acceptable representation (Accept) */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Internal error (no details are disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-        };
-    };
-    scimSchemas: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A ListResponse */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        totalResults: number;
-                        startIndex: number;
-                        itemsPerPage: number;
-                        Resources: {
-                            [key: string]: unknown;
-                        }[];
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        totalResults: number;
-                        startIndex: number;
-                        itemsPerPage: number;
-                        Resources: {
-                            [key: string]: unknown;
-                        }[];
-                    };
-                };
-            };
-            /** @description No acceptable representation (Accept) */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Internal error (no details are disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-        };
-    };
-    scimSchema: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description RFC 7643 §7 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        [key: string]: unknown;
-                    };
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description No such resource */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description No acceptable representation (Accept) */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Internal error (no details are disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-        };
-    };
     scimListUsers: {
         parameters: {
             query?: {
@@ -5441,234 +5099,6 @@ export interface operations {
             };
         };
     };
-    scimBulk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description A SCIM resource (RFC 7643) */
-        requestBody: {
-            content: {
-                "application/json": {
-                    [key: string]: unknown;
-                };
-            };
-        };
-        responses: {
-            /** @description A BulkResponse: one result per operation run */
-            200: {
-                headers: {
-                    /** @description Present on a replay of the first response to the same Idempotency-Key and body */
-                    "Idempotency-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        [key: string]: unknown;
-                    };
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description Invalid request (scimType says which rule) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    /** @description The accepted schemes: Basic, Bearer and Token */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description No acceptable representation (Accept) */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description If-Match does not match meta.version, or the service is unprovisioned */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Too large: more operations or bytes than /ServiceProviderConfig allows */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Unsupported request media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Internal error (no details are disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-        };
-    };
     scimListGroups: {
         parameters: {
             query?: {
@@ -6121,229 +5551,6 @@ export interface operations {
         };
         responses: {
             /** @description A ListResponse */
-            200: {
-                headers: {
-                    /** @description Present on a replay of the first response to the same Idempotency-Key and body */
-                    "Idempotency-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        totalResults: number;
-                        startIndex: number;
-                        itemsPerPage: number;
-                        Resources: {
-                            [key: string]: unknown;
-                        }[];
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        totalResults: number;
-                        startIndex: number;
-                        itemsPerPage: number;
-                        Resources: {
-                            [key: string]: unknown;
-                        }[];
-                    };
-                };
-            };
-            /** @description Invalid request (scimType says which rule) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    /** @description The accepted schemes: Basic, Bearer and Token */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description No acceptable representation (Accept) */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description If-Match does not match meta.version, or the service is unprovisioned */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Unsupported request media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-            /** @description Internal error (no details are disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                    "application/json": {
-                        schemas: string[];
-                        /** @description The HTTP status, as a string */
-                        status: string;
-                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
-                        scimType?: string;
-                        detail: string;
-                    };
-                };
-            };
-        };
-    };
-    scimSearchAll: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    schemas: "urn:ietf:params:scim:api:messages:2.0:SearchRequest"[];
-                    filter?: string;
-                    startIndex?: number;
-                    count?: number;
-                    sortBy?: string;
-                    /** @enum {unknown} */
-                    sortOrder?: "ascending" | "descending";
-                    attributes?: string[];
-                    excludedAttributes?: string[];
-                };
-            };
-        };
-        responses: {
-            /** @description A ListResponse of users and groups */
             200: {
                 headers: {
                     /** @description Present on a replay of the first response to the same Idempotency-Key and body */
@@ -7321,6 +6528,799 @@ export interface operations {
             };
             /** @description Uniqueness: another user holds the userName, email or externalId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description If-Match does not match meta.version, or the service is unprovisioned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Unsupported request media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Internal error (no details are disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+        };
+    };
+    scimServiceProviderConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 7643 §5 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description No acceptable representation (Accept) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Internal error (no details are disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+        };
+    };
+    scimResourceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ListResponse */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description No acceptable representation (Accept) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Internal error (no details are disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+        };
+    };
+    scimSchemas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ListResponse */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description No acceptable representation (Accept) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Internal error (no details are disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+        };
+    };
+    scimSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 7643 §7 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description No acceptable representation (Accept) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Internal error (no details are disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+        };
+    };
+    scimBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A SCIM resource (RFC 7643) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description A BulkResponse: one result per operation run */
+            200: {
+                headers: {
+                    /** @description Present on a replay of the first response to the same Idempotency-Key and body */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid request (scimType says which rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The accepted schemes: Basic, Bearer and Token */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description No acceptable representation (Accept) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description If-Match does not match meta.version, or the service is unprovisioned */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Too large: more operations or bytes than /ServiceProviderConfig allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Unsupported request media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Internal error (no details are disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+        };
+    };
+    scimSearchAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    schemas: "urn:ietf:params:scim:api:messages:2.0:SearchRequest"[];
+                    filter?: string;
+                    startIndex?: number;
+                    count?: number;
+                    sortBy?: string;
+                    /** @enum {unknown} */
+                    sortOrder?: "ascending" | "descending";
+                    attributes?: string[];
+                    excludedAttributes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description A ListResponse of users and groups */
+            200: {
+                headers: {
+                    /** @description Present on a replay of the first response to the same Idempotency-Key and body */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        totalResults: number;
+                        startIndex: number;
+                        itemsPerPage: number;
+                        Resources: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (scimType says which rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The accepted schemes: Basic, Bearer and Token */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                    "application/json": {
+                        schemas: string[];
+                        /** @description The HTTP status, as a string */
+                        status: string;
+                        /** @description invalidFilter, uniqueness, invalidValue, mutability, … */
+                        scimType?: string;
+                        detail: string;
+                    };
+                };
+            };
+            /** @description No acceptable representation (Accept) */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
