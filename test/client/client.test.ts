@@ -6,6 +6,20 @@ import { backends } from '../support/backends.ts';
 import { ADMIN, withServer } from '../support/server.ts';
 import { uniqueName } from '../support/factories.ts';
 import { createRosterClient, RosterError } from '../../src/client/index.ts';
+import { ensureBuilt } from '../../scripts/build-if-stale.mjs';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+describe('the package export', () => {
+  it('is importable as roster/client, from the build', async () => {
+    // package.json's exports map roster/client to dist/client.js, which npm start, roster and
+    // npm run build make; a package may import itself by its own name.
+    ensureBuilt(ROOT);
+    const client = await import('roster/client');
+    assert.equal(typeof client.createRosterClient, 'function');
+    assert.equal(typeof client.RosterError, 'function');
+  });
+});
 
 for (const backend of backends()) {
   describe(`typed client (${backend})`, () => {
