@@ -66,7 +66,7 @@ import { createUsers } from './users/user.service.ts';
 import { DEFAULTS, LOG_REDACT, LOG_SERIALIZERS } from './config.ts';
 import { newId as createId } from './ids.ts';
 import { createAudit } from './audit/audit.service.ts';
-import { actorOf, auditContext, withAuditContext } from './audit/audit-context.ts';
+import { ANONYMOUS_ACTOR, type AuditOrigin } from './audit/audit-context.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { createWebhooks } from './webhooks/webhook.service.ts';
 import { webhookRoutes } from './webhooks/webhook.routes.ts';
@@ -331,10 +331,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     tokenScheme({ tokens }),
     cookieScheme({ sessions, cookieName: SESSION_COOKIE }),
   ]);
-  // Who acts, from where: read by the audit log wherever the request's work goes.
-  app.addHook('onRequest', (request, _reply, done) => {
+  // Who acts, from where: anonymous until authenticated (src/http/auth.ts names the principal).
+  app.decorateRequest('origin', null as unknown as AuditOrigin);
+  app.addHook('onRequest', async (request) => {
     const userAgent = request.headers['user-agent'];
-    withAuditContext({ requestId: request.id, ip: request.ip, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null }, done);
+    request.origin = { actor: ANONYMOUS_ACTOR, ip: request.ip, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null, requestId: request.id };
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -351,8 +352,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       });
     }
     if (!(config?.publicWhileUnprovisioned && (await system.state()) === 'unprovisioned')) await authenticate(request);
-    const context = auditContext();
-    if (context && request.principal) context.actor = actorOf(request.principal);
     if (deps.readOnly && config?.operational && !config.readOnlySafe && WRITE_METHODS.has(request.method)) {
       throw new ProblemError({ status: 412, code: 'system.read_only', detail: 'The service is read-only (maintenance).' });
     }

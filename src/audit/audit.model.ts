@@ -1,6 +1,6 @@
 // An audit event (API.md, "Audit log and webhooks"): who did what to what, from where, and which
 // fields changed — names only, never a value.
-import type { Actor } from './audit-context.ts';
+import type { Actor, AuditOrigin } from './audit-context.ts';
 
 export interface AuditEvent {
   id: string;
@@ -22,7 +22,9 @@ export interface AuditRecord {
   outcome?: 'success' | 'failure';
   target?: { type: string; id: string | null };
   changes?: string[];
-  /** For events before authentication (a failed login): who it was about. */
+  /** Who acted and from where (the principal's origin, or the request's before authentication); none: the system. */
+  origin?: AuditOrigin;
+  /** Overrides the origin's actor (a login's session is the user's own act). */
   actor?: Actor;
 }
 

@@ -1,9 +1,9 @@
 // The audit log: services record what they did through `record`, inside the transaction of the
-// change, so an event exists exactly when its change committed. Who acted and from where come
-// from the request's audit context. Listeners (webhooks) see each event in the same transaction.
+// change, so an event exists exactly when its change committed. Who acted and from where is the
+// origin the service was handed (audit-context.ts). Listeners (webhooks) see each event in the same transaction.
 import type { Repos, UnitOfWork } from '../repos.ts';
 import { withFilterProblems } from '../filter/filter-problem.ts';
-import { ANONYMOUS_ACTOR, auditContext, SYSTEM_ACTOR } from './audit-context.ts';
+import { SYSTEM_ACTOR } from './audit-context.ts';
 import type { AuditEvent, AuditRecord } from './audit.model.ts';
 
 export interface AuditDeps {
@@ -25,17 +25,17 @@ export function createAudit(deps: AuditDeps) {
   const listeners: AuditListener[] = [];
 
   async function record(tx: Repos, what: AuditRecord): Promise<AuditEvent> {
-    const context = auditContext();
+    const origin = what.origin;
     const event: AuditEvent = {
       id: deps.newId(),
       time: deps.now(),
       action: what.action,
       outcome: what.outcome ?? 'success',
-      actor: what.actor ?? context?.actor ?? (context ? ANONYMOUS_ACTOR : SYSTEM_ACTOR),
+      actor: what.actor ?? origin?.actor ?? SYSTEM_ACTOR,
       target: what.target ?? null,
-      ip: context?.ip ?? null,
-      userAgent: context?.userAgent ?? null,
-      requestId: context?.requestId ?? null,
+      ip: origin?.ip ?? null,
+      userAgent: origin?.userAgent ?? null,
+      requestId: origin?.requestId ?? null,
       changes: what.changes ?? [],
     };
     await tx.audit.insertAuditEvent(event);

@@ -4,7 +4,7 @@
 // Lock state and status come from the row read for each request, so they apply at once.
 import { createHmac, randomBytes } from 'node:crypto';
 import { checkPassword, type LoginSubject, type PasswordCheckDeps } from '../credentials/password-check.ts';
-import type { AuthScheme, AuthResult } from './scheme.ts';
+import type { AuthInput, AuthScheme, AuthResult } from './scheme.ts';
 import type { Audit } from '../audit/audit.service.ts';
 
 const CACHE_LIMIT = 10_000;
@@ -53,10 +53,10 @@ export function basicScheme(deps: BasicDeps): AuthScheme {
         ? createHmac('sha256', secret).update(`${user.id}\0${user.passwordHash}\0${credentials.password}`).digest('base64')
         : '';
       const knownGood = user !== undefined && verified.has(key);
-      if (knownGood) return check(credentials.username, subject, credentials.password, key, input.ip, true);
+      if (knownGood) return check(credentials.username, subject, credentials.password, key, input, true);
       const shared = key ? inFlight.get(key) : undefined;
       if (shared) return shared;
-      const pending = check(credentials.username, subject, credentials.password, key, input.ip, false);
+      const pending = check(credentials.username, subject, credentials.password, key, input, false);
       if (key) {
         inFlight.set(key, pending);
         pending.finally(() => inFlight.delete(key)).catch(() => {});
@@ -70,19 +70,20 @@ export function basicScheme(deps: BasicDeps): AuthScheme {
     subject: LoginSubject,
     password: string,
     key: string,
-    ip: string,
+    input: AuthInput,
     knownGood: boolean,
   ): Promise<AuthResult> {
+    const { ip } = input;
     if (!knownGood && deps.ipThrottle) {
       const wait = await deps.ipThrottle(ip);
       if (wait !== undefined) return { kind: 'throttled', reason: 'too many failed attempts from this address', retryAfter: wait };
     }
     // An MFA user's right password must not reset the count that wrong codes built up.
-    const result = await checkPassword(deps, username, subject, password, { knownGood, recordSuccess: subject.user?.mfaEnabled !== true });
+    const result = await checkPassword(deps, username, subject, password, { knownGood, recordSuccess: subject.user?.mfaEnabled !== true, origin: input.origin });
     if (!result.ok) {
       if (result.locked) return { kind: 'throttled', reason: 'the account is locked after failed attempts', retryAfter: result.retryAfter };
       // The actor is anonymous (nobody is authenticated); the user the name belongs to, if any, is the target.
-      await deps.audit?.recordAlone({ action: 'session.failed', outcome: 'failure', target: subject.user && { type: 'user', id: subject.user.id } });
+      await deps.audit?.recordAlone({ action: 'session.failed', outcome: 'failure', target: subject.user && { type: 'user', id: subject.user.id }, origin: input.origin });
       return { kind: 'invalid', reason: 'invalid username or password' };
     }
     if (!knownGood) await deps.ipSucceeded?.(ip);

@@ -3,10 +3,13 @@
 // auditor's token and act as the auditor); auditors may read (list) them.
 import { problems } from '../http/problem.ts';
 import { grantsNoMoreThan, type Role } from './roles.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 export interface CredentialActor {
   userId: string;
   role: Role;
+  /** Who acts and from where, for the audit log (the request's; none: the system). */
+  origin?: AuditOrigin;
 }
 
 export function assertMayManageCredentials(

@@ -1,6 +1,7 @@
 // An authentication scheme turns a request's credentials into a user. Basic, session JWTs,
 // session cookies and personal access tokens are each one scheme.
 import type { Role } from './roles.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 export interface AuthUser {
   id: string;
@@ -23,6 +24,8 @@ export interface LoginSubject {
 }
 
 export interface AuthInput {
+  /** The request's origin, for the audit log's failed checks. */
+  origin?: AuditOrigin;
   authorization: string | undefined;
   cookies: Record<string, string | undefined>;
   method: string;

@@ -42,7 +42,7 @@ export async function backupRoutes(app: FastifyInstance, deps: { backups: Backup
     },
     handler: async (request, reply) => {
       const principal = request.principal!;
-      const archive = deps.backups.backup({ userId: principal.userId, role: principal.role }, request.headers['x-backup-passphrase']);
+      const archive = deps.backups.backup({ userId: principal.userId, role: principal.role, origin: principal.origin }, request.headers['x-backup-passphrase']);
       const plain = reply as unknown as FastifyReply;
       return plain
         .type(ARCHIVE)
@@ -75,8 +75,8 @@ export async function backupRoutes(app: FastifyInstance, deps: { backups: Backup
       const body = request.body as Readable | undefined;
       if (body === undefined) throw unsupportedMediaType();
       const principal = request.principal;
-      const actor = principal && { userId: principal.userId, role: principal.role };
-      return { restored: await deps.backups.restore(actor, request.headers['x-backup-passphrase'], body) };
+      const actor = principal && { userId: principal.userId, role: principal.role, origin: principal.origin };
+      return { restored: await deps.backups.restore(actor, request.headers['x-backup-passphrase'], body, request.origin) };
     },
   });
 }

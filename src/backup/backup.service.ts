@@ -10,7 +10,7 @@ import { ProblemError, problems } from '../http/problem.ts';
 import { readLines } from '../text/lines.ts';
 import { ArchiveError, open, seal } from './archive.ts';
 import type { Audit } from '../audit/audit.service.ts';
-import { auditContext, inAuditContext } from '../audit/audit-context.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 export interface BackupDeps {
   data: UnitOfWork;
@@ -71,8 +71,6 @@ export function createBackups(deps: BackupDeps) {
       const passphrase = checkPassphrase(rawPassphrase);
       const plain = new PassThrough();
       const startedAt = deps.now();
-      // The archive is read as the client takes it, after the request's own async flow moved on.
-      const context = auditContext();
       let rows = 0;
       const dump = async () => {
         const migrations = await repos.backup.appliedMigrations();
@@ -112,9 +110,7 @@ export function createBackups(deps: BackupDeps) {
               startedAt,
               now: deps.now(),
             });
-            await inAuditContext(context, () =>
-              deps.audit?.record(tx, { action: 'backup.created', target: { type: 'job', id: jobId }, outcome: error ? 'failure' : 'success' }),
-            );
+            await deps.audit?.record(tx, { action: 'backup.created', target: { type: 'job', id: jobId }, outcome: error ? 'failure' : 'success', origin: actor.origin });
           });
         }
       })();
@@ -124,7 +120,8 @@ export function createBackups(deps: BackupDeps) {
      * Replaces the directory with an archive's, all or nothing: every segment is checked before
      * its rows are written, and any failure rolls the whole restore back.
      */
-    async restore(actor: Actor | undefined, rawPassphrase: string | undefined, archive: AsyncIterable<Buffer>): Promise<Record<string, number>> {
+    /** `origin`: who restores and from where, for the audit log (an unprovisioned service has no principal). */
+    async restore(actor: Actor | undefined, rawPassphrase: string | undefined, archive: AsyncIterable<Buffer>, origin?: AuditOrigin): Promise<Record<string, number>> {
       const passphrase = checkPassphrase(rawPassphrase);
       const state = await deps.state();
       if (state === 'operational') {
@@ -210,7 +207,7 @@ export function createBackups(deps: BackupDeps) {
           startedAt,
           now: deps.now(),
         });
-        await deps.audit?.record(tx, { action: 'backup.restored', target: { type: 'job', id: jobId } });
+        await deps.audit?.record(tx, { action: 'backup.restored', target: { type: 'job', id: jobId }, origin: actor?.origin ?? origin });
       });
       return counts;
     },

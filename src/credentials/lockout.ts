@@ -5,6 +5,7 @@
 // This module owns the policy; lockout.repo.ts only stores the counters.
 import type { UnitOfWork } from '../repos.ts';
 import type { Audit } from '../audit/audit.service.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 import { foldKey } from '../users/user.model.ts';
 
 export const MAX_FAILURES = 5;
@@ -37,10 +38,10 @@ export function createLockout(deps: { data: UnitOfWork; now: () => Date; audit?:
       return lockRetryAfter(state?.lockedUntil, deps.now()) ?? 1;
     },
     /** Counts a failure; a name it locks is recorded as user.locked (about `userId` when a user holds it). */
-    async fail(username: string, userId?: string): Promise<void> {
+    async fail(username: string, userId?: string, origin?: AuditOrigin): Promise<void> {
       await deps.data.transaction(async (tx) => {
         if (!(await tx.lockout.lockAtLimit(foldKey(username), deps.now(), MAX_FAILURES, LOCK_SECONDS))) return;
-        await deps.audit?.record(tx, { action: 'user.locked', target: userId === undefined ? undefined : { type: 'user', id: userId } });
+        await deps.audit?.record(tx, { action: 'user.locked', target: userId === undefined ? undefined : { type: 'user', id: userId }, origin });
       });
     },
     succeed: (username: string) => repo.resetFailures(foldKey(username), deps.now()),

@@ -2,6 +2,7 @@
 // the same work — count the attempt against the username, run argon2 (on a dummy hash when no
 // usable account holds the name), record the outcome — so neither timing nor lockout tells
 // which usernames exist.
+import type { AuditOrigin } from '../audit/audit-context.ts';
 import type { AuthUser, LoginSubject } from '../auth/scheme.ts';
 import type { PasswordHasher } from './password.ts';
 import { lockRetryAfter, type Lockout } from './lockout.ts';
@@ -41,7 +42,7 @@ export async function checkPassword(
   username: string,
   subject: LoginSubject,
   password: string,
-  options: { knownGood?: boolean; recordSuccess?: boolean } = {},
+  options: { knownGood?: boolean; recordSuccess?: boolean; origin?: AuditOrigin } = {},
 ): Promise<PasswordCheck> {
   const lockedFor = lockRetryAfter(subject.lockedUntil, deps.now());
   if (lockedFor !== undefined) return { ok: false, locked: true, retryAfter: lockedFor };
@@ -59,7 +60,7 @@ export async function checkPassword(
     await deps.floor?.pad(started);
   }
   if (!good || !user) {
-    await deps.lockout.fail(username, user?.id);
+    await deps.lockout.fail(username, user?.id, options.origin);
     return { ok: false, locked: false };
   }
   if (options.recordSuccess !== false && (!knownGood || subject.failures > 0)) await deps.lockout.succeed(username);

@@ -33,7 +33,7 @@ function sendGroup(request: FastifyRequest, reply: FastifyReply, group: Group, s
 
 export async function groupRoutes(app: FastifyInstance, deps: { groups: Groups; users: Users }): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const actor = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role });
+  const actor = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role, origin: request.origin });
 
   r.post('/api/v1/groups', {
     config: { access: 'users.write', operational: true },

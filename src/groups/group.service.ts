@@ -106,7 +106,7 @@ export function createGroups(deps: GroupDeps) {
         await checkParent(tx, actor, id, fields.parent);
       }
       const updated = await write(() => tx.groups.updateGroup(id, fields, deps.now()));
-      await deps.audit?.record(tx, { action: 'group.updated', target: { type: 'group', id }, changes: changedFields(current, updated!, AUDITED_FIELDS) });
+      await deps.audit?.record(tx, { action: 'group.updated', target: { type: 'group', id }, changes: changedFields(current, updated!, AUDITED_FIELDS), origin: actor.origin });
       return [current, updated!] as const;
     });
     if (before.isSuperuser !== after.isSuperuser || before.parent !== after.parent) deps.credentials.everyone();
@@ -129,7 +129,7 @@ export function createGroups(deps: GroupDeps) {
       return deps.data.transaction(async (tx) => {
         await checkParent(tx, actor, undefined, fields.parent);
         const group = await write(() => tx.groups.insertGroup(deps.newId(), fields, deps.now()));
-        await deps.audit?.record(tx, { action: 'group.created', target: { type: 'group', id: group.id } });
+        await deps.audit?.record(tx, { action: 'group.created', target: { type: 'group', id: group.id }, origin: actor.origin });
         return group;
       });
     },
@@ -165,7 +165,7 @@ export function createGroups(deps: GroupDeps) {
           }
           throw error;
         }
-        await deps.audit?.record(tx, { action: 'group.deleted', target: { type: 'group', id } });
+        await deps.audit?.record(tx, { action: 'group.deleted', target: { type: 'group', id }, origin: actor.origin });
       });
       deps.credentials.everyone();
     },
@@ -221,7 +221,7 @@ export function createGroups(deps: GroupDeps) {
       await deps.data.transaction(async (tx) => {
         const changed = member ? await tx.groups.addMember(group.id, user.id) : await tx.groups.removeMember(group.id, user.id);
         if (changed) {
-          await deps.audit?.record(tx, { action: member ? 'membership.added' : 'membership.removed', target: { type: 'user', id: user.id }, changes: ['groups'] });
+          await deps.audit?.record(tx, { action: member ? 'membership.added' : 'membership.removed', target: { type: 'user', id: user.id }, changes: ['groups'], origin: actor.origin });
         }
       });
       deps.credentials.user(user.id);

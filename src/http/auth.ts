@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthInput, AuthScheme } from '../auth/scheme.ts';
 import { roleMay } from '../auth/roles.ts';
+import { actorOf } from '../audit/audit-context.ts';
 import { ProblemError, problems } from './problem.ts';
 
 function challenges(schemes: AuthScheme[], override?: { scheme: string; challenge: string }): string {
@@ -29,6 +30,7 @@ export function inputOf(request: FastifyRequest): AuthInput {
     method: request.method,
     csrfToken: typeof csrf === 'string' ? csrf : undefined,
     ip: request.ip,
+    origin: request.origin,
   };
 }
 
@@ -56,7 +58,7 @@ export function createAuthenticator(schemes: AuthScheme[]) {
       const { user } = result;
       // A superuser may do everything an admin may.
       const role = user.isSuperuser ? 'admin' : user.role;
-      request.principal = {
+      const principal = {
         userId: user.id,
         username: user.username,
         role,
@@ -64,6 +66,8 @@ export function createAuthenticator(schemes: AuthScheme[]) {
         sessionId: result.sessionId,
         sessionStartedAt: result.sessionStartedAt,
       };
+      request.origin = { ...request.origin, actor: actorOf(principal) };
+      request.principal = { ...principal, origin: request.origin };
       if (!roleMay(role, access)) {
         throw problems.forbidden('auth.forbidden', `The role ${role} may not do this.`);
       }

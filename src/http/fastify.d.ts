@@ -2,6 +2,7 @@
 import 'fastify';
 import type { Principal } from '../auth/principal.ts';
 import type { Permission } from '../auth/roles.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -25,6 +26,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal?: Principal;
+    /** Who acts (anonymous until authenticated) and from where: handed to the services for the audit log. */
+    origin: AuditOrigin;
     idempotency?: { principalId: string; key: string };
     /** SHA-256 of the method, URL and raw body of a POST with an Idempotency-Key. */
     idempotencyHash?: string;

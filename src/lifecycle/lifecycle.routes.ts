@@ -42,7 +42,7 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: { lifecycle: L
       response: { 200: { $ref: 'User#' }, ...problemResponses(400, 409, 410, 412, 415) },
     },
     handler: async (request, reply) => {
-      const user = await deps.lifecycle.activate(request.body);
+      const user = await deps.lifecycle.activate(request.body, request.origin);
       reply.header('etag', userEtag(user));
       return toUserView(user, undefined);
     },
@@ -60,7 +60,7 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: { lifecycle: L
       response: { 202: Accepted, ...problemResponses(400, 412, 415, 429) },
     },
     handler: async (request, reply) => {
-      await deps.lifecycle.requestPasswordReset(request.body.email, request.ip);
+      await deps.lifecycle.requestPasswordReset(request.body.email, request.ip, request.origin);
       return reply.status(202).send({ status: 'accepted' as const });
     },
   });
@@ -77,7 +77,7 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: { lifecycle: L
       response: { 204: { type: 'null', description: 'Password set' }, ...problemResponses(400, 409, 410, 412, 415) },
     },
     handler: async (request, reply) => {
-      await deps.lifecycle.confirmPasswordReset(request.body);
+      await deps.lifecycle.confirmPasswordReset(request.body, request.origin);
       return reply.status(204).send(null);
     },
   });
@@ -94,7 +94,7 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: { lifecycle: L
       response: { 204: { type: 'null', description: 'Verified' }, ...problemResponses(400, 409, 410, 412, 415) },
     },
     handler: async (request, reply) => {
-      await deps.lifecycle.verifyEmail(request.body);
+      await deps.lifecycle.verifyEmail(request.body, request.origin);
       return reply.status(204).send(null);
     },
   });

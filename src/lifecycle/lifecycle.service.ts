@@ -16,6 +16,7 @@ import type { CredentialActor } from '../auth/ownership.ts';
 import { credentialTarget } from '../users/credential-target.ts';
 import { findLiveToken, issueToken, spendToken, type TokenPurpose } from './user-tokens.ts';
 import type { Audit } from '../audit/audit.service.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 export interface LifecycleTtl {
   activation: number;
@@ -133,7 +134,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       await findLiveToken(repos, token, purpose, deps.now());
     },
 
-    async activate(input: { token: string; password: string }): Promise<User> {
+    async activate(input: { token: string; password: string }, origin?: AuditOrigin): Promise<User> {
       const row = await findLiveToken(repos, input.token, 'activation', deps.now());
       const user = await users.getUserById(row.userId);
       if (!user || user.status !== 'invited') {
@@ -143,9 +144,10 @@ export function createLifecycle(deps: LifecycleDeps) {
       }
       await deps.newPassword.store(user, input.password, {
         emailVerified: true,
+        origin,
         alongside: async (tx) => {
           await spendToken(tx, row, deps.now());
-          await deps.audit?.record(tx, { action: 'user.activated', target: userTarget(user.id), changes: ['status', 'emailVerified'] });
+          await deps.audit?.record(tx, { action: 'user.activated', target: userTarget(user.id), changes: ['status', 'emailVerified'], origin });
         },
       });
       return (await users.getUserById(user.id))!;
@@ -157,20 +159,20 @@ export function createLifecycle(deps: LifecycleDeps) {
       if (!user.email) throw problems.conflict('user.no_email', 'The user has no email address to send an invitation to.');
       await deps.data.transaction(async (tx) => {
         await deps.queue.enqueue(tx, 'mail.activation', { userId: user.id });
-        await deps.audit?.record(tx, { action: 'user.invited', target: userTarget(user.id) });
+        await deps.audit?.record(tx, { action: 'user.invited', target: userTarget(user.id), origin: actor.origin });
       });
       deps.queue.wake();
     },
 
     /** Queues the mail whether or not the address is known, so neither answer nor timing tells. */
-    async requestPasswordReset(email: string, ip: string): Promise<void> {
+    async requestPasswordReset(email: string, ip: string, origin?: AuditOrigin): Promise<void> {
       const limit = await deps.resetLimit(ip, foldKey(email));
       if (limit.wait !== undefined) throw problems.tooManyAttempts('Too many password-reset requests from this address.', limit.wait);
       await deps.data.transaction(async (tx) => {
         // Every request is recorded, about the user the address names if any: the same work either way.
         if (deps.audit) {
           const user = await tx.users.getUserByEmail(email);
-          await deps.audit.record(tx, { action: 'user.password_reset_requested', target: user && userTarget(user.id) });
+          await deps.audit.record(tx, { action: 'user.password_reset_requested', target: user && userTarget(user.id), origin });
         }
         // When this mailbox had enough mail for now nothing is sent; the answer stays the same.
         if (limit.mail) await deps.queue.enqueue(tx, 'mail.password_reset', { email });
@@ -178,14 +180,14 @@ export function createLifecycle(deps: LifecycleDeps) {
       if (limit.mail) deps.queue.wake();
     },
 
-    async confirmPasswordReset(input: { token: string; password: string }): Promise<void> {
+    async confirmPasswordReset(input: { token: string; password: string }, origin?: AuditOrigin): Promise<void> {
       const row = await findLiveToken(repos, input.token, 'password_reset', deps.now());
       const user = await users.getUserById(row.userId);
       if (!user || user.status !== 'active') throw problems.conflict('user.not_active', 'This account cannot reset its password.');
-      await deps.newPassword.store(user, input.password, { alongside: (tx) => spendToken(tx, row, deps.now()) });
+      await deps.newPassword.store(user, input.password, { origin, alongside: (tx) => spendToken(tx, row, deps.now()) });
     },
 
-    async verifyEmail(input: { token: string }): Promise<void> {
+    async verifyEmail(input: { token: string }, origin?: AuditOrigin): Promise<void> {
       const row = await findLiveToken(repos, input.token, 'email_verification', deps.now());
       const user = await users.getUserById(row.userId);
       if (!user || !user.email || !row.email || foldKey(user.email) !== foldKey(row.email)) {
@@ -194,7 +196,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       await deps.data.transaction(async (tx) => {
         await spendToken(tx, row, deps.now());
         await tx.users.markEmailVerified(user.id, deps.now());
-        await deps.audit?.record(tx, { action: 'user.email_verified', target: userTarget(user.id), changes: ['emailVerified'] });
+        await deps.audit?.record(tx, { action: 'user.email_verified', target: userTarget(user.id), changes: ['emailVerified'], origin });
       });
     },
   };

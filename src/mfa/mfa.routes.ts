@@ -51,7 +51,7 @@ export async function mfaRoutes(app: FastifyInstance, deps: { mfa: Mfa }) {
       response: { 204: { type: 'null', description: 'MFA is enabled' }, ...problemResponses(400, 401, 409, 412, 415) },
     },
     handler: async (request, reply) => {
-      await deps.mfa.verifyTotp(request.principal!.userId, request.body.code);
+      await deps.mfa.verifyTotp(request.principal!.userId, request.body.code, request.principal!.origin);
       return reply.status(204).send(null);
     },
   });

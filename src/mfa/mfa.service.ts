@@ -11,6 +11,7 @@ import { credentialTarget } from '../users/credential-target.ts';
 import type { User } from '../users/user.model.ts';
 import { matchingStep, newTotpSecret, otpauthUrl } from './totp.ts';
 import type { Audit } from '../audit/audit.service.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 const SEAL_CONTEXT = 'totp-secret';
 const RECOVERY_CODES = 10;
@@ -72,7 +73,7 @@ export function createMfa(deps: MfaDeps) {
       return { secret, otpauthUrl: otpauthUrl(secret, user.username) };
     },
 
-    async verifyTotp(userId: string, code: string): Promise<void> {
+    async verifyTotp(userId: string, code: string, origin?: AuditOrigin): Promise<void> {
       const factor = await repo.getTotp(userId);
       if (!factor || factor.verified) {
         throw problems.conflict('mfa.no_pending_totp', 'There is no pending TOTP enrolment: POST /users/me/mfa/totp first.');
@@ -88,7 +89,7 @@ export function createMfa(deps: MfaDeps) {
       }
       await deps.data.transaction(async (tx) => {
         await tx.mfa.markTotpVerified(userId, deps.now());
-        await deps.audit?.record(tx, { action: 'user.mfa_enabled', target: userTarget(userId), changes: ['mfaEnabled'] });
+        await deps.audit?.record(tx, { action: 'user.mfa_enabled', target: userTarget(userId), changes: ['mfaEnabled'], origin });
       });
       deps.credentials.user(userId);
     },
@@ -100,18 +101,18 @@ export function createMfa(deps: MfaDeps) {
       const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
       await deps.data.transaction(async (tx) => {
         await tx.mfa.replaceRecoveryCodes(user.id, codes.map((code) => ({ id: deps.newId(), hash: hashCode(code) })));
-        await deps.audit?.record(tx, { action: 'user.recovery_codes_regenerated', target: userTarget(user.id), changes: ['recoveryCodes'] });
+        await deps.audit?.record(tx, { action: 'user.recovery_codes_regenerated', target: userTarget(user.id), changes: ['recoveryCodes'], origin: actor.origin });
       });
       return codes;
     },
 
     /** A TOTP code or an unused recovery code; either is spent by this check. */
-    async checkSecondFactor(userId: string, code: string): Promise<boolean> {
+    async checkSecondFactor(userId: string, code: string, origin?: AuditOrigin): Promise<boolean> {
       if (/^\d{6}$/.test(code.trim())) return checkTotp(userId, code.trim(), true);
       // A recovery code spent is one fewer left: recorded with its spending.
       return deps.data.transaction(async (tx) => {
         const used = await tx.mfa.useRecoveryCode(userId, hashCode(code), deps.now());
-        if (used) await deps.audit?.record(tx, { action: 'user.recovery_code_used', target: userTarget(userId) });
+        if (used) await deps.audit?.record(tx, { action: 'user.recovery_code_used', target: userTarget(userId), origin });
         return used;
       });
     },
@@ -125,7 +126,7 @@ export function createMfa(deps: MfaDeps) {
       await deps.data.transaction(async (tx) => {
         if (!(await tx.mfa.removeAllFactors(user.id, deps.now()))) throw problems.notFound('user.not_found', 'No user has this id.');
         const action = user.id === actor.userId ? 'user.mfa_disabled' : 'user.mfa_reset';
-        await deps.audit?.record(tx, { action, target: userTarget(user.id), changes: user.mfaEnabled ? ['mfaEnabled'] : [] });
+        await deps.audit?.record(tx, { action, target: userTarget(user.id), changes: user.mfaEnabled ? ['mfaEnabled'] : [], origin: actor.origin });
       });
       deps.credentials.user(user.id);
     },

@@ -11,6 +11,7 @@ import { problemResponses } from '../http/schema-helpers.ts';
 import { html } from './html.ts';
 import { page, passwordFields, type Message } from './layout.ts';
 import { PAGES_CSS } from './pages-css.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 const CSRF_COOKIE = 'roster_form';
 const HTML = ['text/html'];
@@ -95,7 +96,7 @@ export async function pageRoutes(app: FastifyInstance, deps: { lifecycle: Lifecy
     title: string;
     intro: string;
     button: string;
-    submit: (token: string, password: string) => Promise<void>;
+    submit: (token: string, password: string, origin: AuditOrigin) => Promise<void>;
     done: Message;
   }) {
     const form = (csrf: string, token: string, message?: Message) =>
@@ -138,7 +139,7 @@ ${passwordFields()}
           return send(reply, 400, form(csrfOf(request, reply), token, { kind: 'error', text: 'The two passwords differ.' }));
         }
         try {
-          await options.submit(token, body.password ?? '');
+          await options.submit(token, body.password ?? '', request.origin);
         } catch (error) {
           const message = messageOf(error);
           const linkBroken = error instanceof ProblemError && (error.code.startsWith('token.') || error.status === 409);
@@ -156,7 +157,7 @@ ${passwordFields()}
     title: 'Activate your account',
     intro: 'Choose the password you will sign in with.',
     button: 'Activate',
-    submit: async (token, password) => void (await deps.lifecycle.activate({ token, password })),
+    submit: async (token, password, origin) => void (await deps.lifecycle.activate({ token, password }, origin)),
     done: { kind: 'success', text: 'Your account is active. You can sign in now.' },
   });
 
@@ -167,7 +168,7 @@ ${passwordFields()}
     title: 'Choose a new password',
     intro: 'Your new password replaces the old one and signs you out everywhere.',
     button: 'Set the new password',
-    submit: (token, password) => deps.lifecycle.confirmPasswordReset({ token, password }),
+    submit: (token, password, origin) => deps.lifecycle.confirmPasswordReset({ token, password }, origin),
     done: { kind: 'success', text: 'Your password is changed. You can sign in with it now.' },
   });
 
@@ -201,7 +202,7 @@ ${passwordFields()}
         return send(reply, 400, forgotForm(csrfOf(request, reply), { kind: 'error', text: 'Give an email address, such as ada@example.com.' }));
       }
       try {
-        await deps.lifecycle.requestPasswordReset(email, request.ip);
+        await deps.lifecycle.requestPasswordReset(email, request.ip, request.origin);
       } catch (error) {
         if (error instanceof ProblemError) reply.headers(error.headers); // Retry-After
         return send(reply, 429, forgotForm(csrfOf(request, reply), messageOf(error)));
@@ -246,7 +247,7 @@ ${passwordFields()}
       const body = request.body as Record<string, string>;
       if (!csrfHolds(request, body)) return expiredForm(reply, 'Confirm your email address', withToken('/verify-email', body.token));
       try {
-        await deps.lifecycle.verifyEmail({ token: body.token ?? '' });
+        await deps.lifecycle.verifyEmail({ token: body.token ?? '' }, request.origin);
       } catch (error) {
         return send(reply, 400, page('Confirm your email address', html``, messageOf(error)));
       }

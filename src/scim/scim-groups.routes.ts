@@ -20,7 +20,7 @@ const checkGroup = bodyCheck<GroupWriteInput>(GroupWriteSchema);
 export async function scimGroupRoutes(app: FastifyInstance, deps: { groups: Groups; base: string }): Promise<{ listGroups: (query: Search) => Promise<ReturnType<typeof listResponse>> }> {
   const { base } = deps;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const actorOf = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role });
+  const actorOf = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role, origin: request.origin });
 
   const groupOut = async (reply: FastifyReply, group: Group, status = 200) => {
     const members = (await deps.groups.membersOf([group.id])).get(group.id)!;

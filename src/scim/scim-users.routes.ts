@@ -30,7 +30,7 @@ const checkSelf = bodyCheck<SelfPatchInput>(SelfPatchSchema);
 export async function scimUserRoutes(app: FastifyInstance, deps: { users: Users; passwords: Passwords; base: string }): Promise<{ listUsers: (query: Search) => Promise<ReturnType<typeof listResponse>> }> {
   const { base } = deps;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const actorOf = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role });
+  const actorOf = (request: FastifyRequest) => ({ userId: request.principal!.userId, role: request.principal!.role, origin: request.origin });
   const send = (reply: FastifyReply, user: User, status = 200, projection: Parameters<typeof project>[1] = {}) =>
     reply.status(status).type(MEDIA).header('etag', userEtag(user)).send(project(scimUserOf(user, base), projection));
 

@@ -7,6 +7,7 @@ import type { Mfa } from '../mfa/mfa.service.ts';
 import type { IpLimits } from '../ratelimit/ip-limits.ts';
 import type { IssuedSession, Sessions } from './session.service.ts';
 import type { Audit } from '../audit/audit.service.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 export interface LoginDeps extends PasswordCheckDeps {
   sessions: Sessions;
@@ -28,7 +29,7 @@ function unauthorized(code: string, slug: string, detail: string): ProblemError 
 }
 
 export function createLogin(deps: LoginDeps) {
-  return { login: (input: LoginInput, ip: string) => login(deps, input, ip) };
+  return { login: (input: LoginInput, origin: AuditOrigin & { ip: string }) => login(deps, input, origin) };
 }
 
 export type Login = ReturnType<typeof createLogin>;
@@ -39,15 +40,16 @@ interface LoginInput {
   totp?: string;
 }
 
-async function login(deps: LoginDeps, input: LoginInput, ip: string): Promise<IssuedSession> {
+async function login(deps: LoginDeps, input: LoginInput, origin: AuditOrigin & { ip: string }): Promise<IssuedSession> {
+  const { ip } = origin;
   const wait = await deps.ipLimits.loginAttempt(ip);
   if (wait !== undefined) throw problems.tooManyAttempts('Too many login attempts from this address.', wait);
   const { users } = deps.data.repos;
   const subject = await users.getLoginSubject(input.username);
   // The actor of a failed login is anonymous; the user the name belongs to, if any, is the target.
   const failed = () =>
-    deps.audit?.recordAlone({ action: 'session.failed', outcome: 'failure', target: subject.user && { type: 'user', id: subject.user.id } });
-  const check = await checkPassword(deps, input.username, subject, input.password, { recordSuccess: false });
+    deps.audit?.recordAlone({ action: 'session.failed', outcome: 'failure', target: subject.user && { type: 'user', id: subject.user.id }, origin });
+  const check = await checkPassword(deps, input.username, subject, input.password, { recordSuccess: false, origin });
   if (!check.ok) {
     await failed();
     if (check.locked) throw problems.tooManyAttempts('The account is locked after repeated failed attempts.', check.retryAfter);
@@ -59,15 +61,15 @@ async function login(deps: LoginDeps, input: LoginInput, ip: string): Promise<Is
       await deps.lockout.release(input.username);
       throw unauthorized('auth.mfa_required', 'mfa-required', 'This account uses MFA: send a current TOTP code (or a recovery code) as `totp`.');
     }
-    if (!(await deps.mfa.checkSecondFactor(check.user.id, input.totp))) {
+    if (!(await deps.mfa.checkSecondFactor(check.user.id, input.totp, origin))) {
       // A wrong or replayed code counts towards the lock like a wrong password: the attempt
       // reserved for the password check stays counted, and may complete a lock.
-      await deps.lockout.fail(input.username, check.user.id);
+      await deps.lockout.fail(input.username, check.user.id, origin);
       await failed();
       throw unauthorized('auth.mfa_invalid', 'mfa-invalid', 'The TOTP or recovery code is not valid, or was used already.');
     }
   }
   await deps.lockout.succeed(input.username);
   await users.touchLastLogin(check.user.id, deps.now());
-  return deps.sessions.create(check.user);
+  return deps.sessions.create(check.user, origin);
 }

@@ -51,7 +51,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps
       },
     },
     handler: async (request, reply) => {
-      const session = await deps.login.login(request.body, request.ip);
+      const session = await deps.login.login(request.body, { ...request.origin, ip: request.ip });
       reply.setCookie(SESSION_COOKIE, session.cookieToken, { ...cookieOptions, expires: session.sessionExpiresAt });
       reply.header('cache-control', 'no-store');
       return { accessToken: session.accessToken, tokenType: 'Bearer' as const, expiresIn: session.expiresIn, csrfToken: session.csrfToken };

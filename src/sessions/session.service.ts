@@ -1,6 +1,7 @@
 // Sessions: an opaque cookie token and short-lived EdDSA JWTs that name the session. Every use
 // checks the session and its user are still live (through a cache bounded to one second), so
 // logout, disabling a user or changing their password ends the session at once.
+import type { AuditOrigin } from '../audit/audit-context.ts';
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { sha256 } from '../credentials/digest.ts';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
@@ -83,7 +84,7 @@ export function createSessions(deps: SessionDeps) {
 
   return {
     /** A new session for a user who just proved who they are: they are the event's actor. */
-    async create(user: { id: string; username: string }): Promise<IssuedSession> {
+    async create(user: { id: string; username: string }, origin?: AuditOrigin): Promise<IssuedSession> {
       const userId = user.id;
       const sessionId = deps.newId();
       const cookieToken = randomBytes(32).toString('base64url');
@@ -95,6 +96,7 @@ export function createSessions(deps: SessionDeps) {
           action: 'session.created',
           target: { type: 'user', id: userId },
           actor: { type: 'user', id: userId, username: user.username },
+          origin,
         });
       });
       return {
@@ -149,12 +151,12 @@ export function createSessions(deps: SessionDeps) {
     },
 
     /** Ends the caller's own session; a caller without one (Basic, a token) has none to end. */
-    async logout(caller: { userId: string; sessionId?: string }): Promise<void> {
+    async logout(caller: { userId: string; sessionId?: string; origin?: AuditOrigin }): Promise<void> {
       if (!caller.sessionId) throw problems.conflict('session.none', 'This request is not authenticated by a session.');
       const sessionId = caller.sessionId;
       await deps.data.transaction(async (tx) => {
         await tx.sessions.revokeSession(sessionId, deps.now());
-        await deps.audit?.record(tx, { action: 'session.revoked', target: { type: 'user', id: caller.userId } });
+        await deps.audit?.record(tx, { action: 'session.revoked', target: { type: 'user', id: caller.userId }, origin: caller.origin });
       });
       deps.cache.forgetUser(caller.userId);
     },

@@ -45,7 +45,7 @@ export async function systemRoutes(app: FastifyInstance, deps: { system: SystemS
       },
     },
     handler: async (request, reply) => {
-      const admin = await deps.system.provision(request.body);
+      const admin = await deps.system.provision(request.body, request.origin);
       return reply
         .status(201)
         .header('location', `/api/v1/users/${admin.id}`)

@@ -8,6 +8,7 @@ import { profileOf } from '../users/user.service.ts';
 import type { User } from '../users/user.model.ts';
 import { checkUserNames } from '../users/identifiers.ts';
 import type { Audit } from '../audit/audit.service.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 export type ServiceState = 'unprovisioned' | 'operational' | 'read_only';
 
@@ -33,7 +34,7 @@ export function createSystem(deps: SystemDeps) {
     return deps.readOnly ? 'read_only' : 'operational';
   }
 
-  async function provision(input: { username: string; password: string }): Promise<User> {
+  async function provision(input: { username: string; password: string }, origin?: AuditOrigin): Promise<User> {
     if (deps.readOnly) {
       throw problems.preconditionFailed('system.read_only', 'The service is read-only (maintenance).');
     }
@@ -56,7 +57,7 @@ export function createSystem(deps: SystemDeps) {
         emailVerified: false,
         now,
       });
-      await deps.audit?.record(tx, { action: 'system.provisioned', target: { type: 'user', id: inserted.id } });
+      await deps.audit?.record(tx, { action: 'system.provisioned', target: { type: 'user', id: inserted.id }, origin });
       return inserted;
     });
     if (!admin) throw problems.preconditionFailed('system.already_provisioned', 'The service is already provisioned.');

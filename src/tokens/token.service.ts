@@ -63,7 +63,7 @@ export function createTokens(deps: TokenDeps) {
       };
       await deps.data.transaction(async (tx) => {
         await tx.tokens.insertToken({ ...record, secretHash: hashSecret(secret) });
-        await deps.audit?.record(tx, { action: 'token.created', target: { type: 'token', id: record.id } });
+        await deps.audit?.record(tx, { action: 'token.created', target: { type: 'token', id: record.id }, origin: actor.origin });
       });
       return { record, secret };
     },
@@ -81,7 +81,7 @@ export function createTokens(deps: TokenDeps) {
         if (!(await tx.tokens.deleteToken(user.id, tokenId))) {
           throw problems.notFound('token.not_found', 'This user has no token with this id.');
         }
-        await deps.audit?.record(tx, { action: 'token.revoked', target: { type: 'token', id: tokenId } });
+        await deps.audit?.record(tx, { action: 'token.revoked', target: { type: 'token', id: tokenId }, origin: actor.origin });
       });
       deps.cache.forgetUser(user.id);
     },

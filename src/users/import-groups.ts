@@ -38,7 +38,7 @@ export function importGroups(data: UnitOfWork, actor: Actor, options: { dryRun: 
         try {
           await data.transaction(async (tx) => {
             await tx.groups.insertGroup(id, { name, parent: null, isSuperuser: false, attributes: {} }, at);
-            await options.audit?.record(tx, { action: 'group.created', target: { type: 'group', id } });
+            await options.audit?.record(tx, { action: 'group.created', target: { type: 'group', id }, origin: actor.origin });
           });
           known.set(key, { id, grantsSuperuser: false });
         } catch (error) {

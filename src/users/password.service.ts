@@ -12,6 +12,7 @@ import type { Repos, UnitOfWork } from '../repos.ts';
 import { credentialTarget } from './credential-target.ts';
 import type { User } from './user.model.ts';
 import type { Audit } from '../audit/audit.service.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 export interface PasswordDeps {
   data: UnitOfWork;
@@ -31,6 +32,8 @@ export interface StoreOptions {
   emailVerified?: boolean;
   /** More work that must commit with the password, or not at all (spending a mailed token). */
   alongside?: (tx: Repos) => Promise<void>;
+  /** Who sets it and from where, for the audit log. */
+  origin?: AuditOrigin;
 }
 
 function assertMayHavePassword(user: User): void {
@@ -54,7 +57,7 @@ export function createPasswords(deps: PasswordDeps) {
       // A reset link still in someone's mailbox must not undo this password.
       await tx.userTokens.deleteUnusedTokens(user.id, 'password_reset');
       // The field's name only, never the password or its hash.
-      await deps.audit?.record(tx, { action: 'user.password_changed', target: { type: 'user', id: user.id }, changes: ['password'] });
+      await deps.audit?.record(tx, { action: 'user.password_changed', target: { type: 'user', id: user.id }, changes: ['password'], origin: options.origin });
     });
     await deps.lockout.clear(user.username);
     await deps.credentials.revokeAll(user.id, { keepSession: options.keepSession });
@@ -78,11 +81,11 @@ export function createPasswords(deps: PasswordDeps) {
       const user = await deps.data.repos.users.getUserById(actor.userId);
       if (!user) throw problems.notFound('user.not_found', 'No user has this id.');
       await deps.recentLogin.provePassword(user.username, input.currentPassword);
-      await store(user, input.password, { keepSession: actor.sessionId });
+      await store(user, input.password, { keepSession: actor.sessionId, origin: actor.origin });
     },
 
     async set(actor: CredentialActor, id: string, password: string): Promise<void> {
-      await store(await settable(actor, id), password);
+      await store(await settable(actor, id), password, { origin: actor.origin });
     },
 
     /**

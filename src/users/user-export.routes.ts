@@ -27,7 +27,7 @@ export async function userExportRoutes(app: FastifyInstance, deps: { users: User
       },
     },
     handler: async (request, reply) => {
-      const actor = { userId: request.principal!.userId, role: request.principal!.role };
+      const actor = { userId: request.principal!.userId, role: request.principal!.role, origin: request.origin };
       const options = { includeHashes: request.query.includeHashes };
       deps.users.checkExport(actor, options);
       return sendNdjson(reply, deps.users.exportLines(actor, options));

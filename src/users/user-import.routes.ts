@@ -46,7 +46,7 @@ export async function userImportRoutes(app: FastifyInstance, deps: { imports: Us
       },
     },
     handler: async (request, reply) => {
-      const actor = { userId: request.principal!.userId, role: request.principal!.role };
+      const actor = { userId: request.principal!.userId, role: request.principal!.role, origin: request.origin };
       const body = request.body as Readable | undefined;
       if (body === undefined) throw unsupportedMediaType();
       const job = await deps.imports.run(actor, readLines(body, MAX_LINE_BYTES), request.query);

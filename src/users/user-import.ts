@@ -77,7 +77,7 @@ export function createUserImport(deps: ImportDeps) {
         now: deps.now(),
         leaseMs: LEASE_MS,
       });
-      await deps.audit?.record(tx, { action: 'import.started', target });
+      await deps.audit?.record(tx, { action: 'import.started', target, origin: actor.origin });
     });
     const groups = importGroups(deps.data, actor, { dryRun: options.dryRun, newId: deps.newId, audit: deps.audit });
     // A plain create writes a batch while the next is written too (the database has a core of
@@ -271,7 +271,7 @@ export function createUserImport(deps: ImportDeps) {
       progress.total = status === 'done' ? progress.processed : undefined;
       await deps.data.transaction(async (tx) => {
         await tx.jobs.finishJob(jobId, { status, progress, error: failure, now: deps.now() });
-        await deps.audit?.record(tx, { action: 'import.finished', target, outcome: status === 'done' ? 'success' : 'failure' });
+        await deps.audit?.record(tx, { action: 'import.finished', target, outcome: status === 'done' ? 'success' : 'failure', origin: actor.origin });
       });
       if (options.dryRun) await repos.users.dropClaims(jobId);
       if (createdSinceAnalyze > 0) await repos.users.analyzeUsers();

@@ -33,7 +33,7 @@ const TAGS = ['Users'];
 const fieldsOf = (request: FastifyRequest) => requestedFields(request, USER_FIELDS);
 
 function actorOf(request: FastifyRequest): Actor {
-  return { userId: request.principal!.userId, role: request.principal!.role };
+  return { userId: request.principal!.userId, role: request.principal!.role, origin: request.origin };
 }
 
 const wantsGroups = (request: FastifyRequest) => (request.query as { expand?: string } | undefined)?.expand === 'groups';

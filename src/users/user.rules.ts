@@ -2,10 +2,13 @@
 import { ProblemError, problems } from '../http/problem.ts';
 import { grantsNoMoreThan, type Role } from '../auth/roles.ts';
 import type { User, UserStatus } from './user.model.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 export interface Actor {
   userId: string;
   role: Role;
+  /** Who acts and from where, for the audit log (the request's; none: the system). */
+  origin?: AuditOrigin;
 }
 
 const MAX_ATTRIBUTES_BYTES = 64 * 1024;

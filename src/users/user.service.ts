@@ -27,7 +27,7 @@ import { checkUserNames } from './identifiers.ts';
 import type { UserCache } from './user-cache.ts';
 import { checkExport, exportUsers, type ExportLine } from './user-export.ts';
 import { changedFields, type Audit } from '../audit/audit.service.ts';
-import { auditContext, inAuditContext } from '../audit/audit-context.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 export type { Actor };
 
@@ -52,20 +52,20 @@ const AUDITED_FIELDS: (keyof User & string)[] = [
 ];
 
 /** user.updated, user.disabled / user.enabled when the status turned, membership.* when groups did. */
-async function auditChange(audit: Audit | undefined, tx: Repos, before: User, after: User): Promise<void> {
+async function auditChange(audit: Audit | undefined, tx: Repos, before: User, after: User, origin: AuditOrigin | undefined): Promise<void> {
   if (!audit) return;
   const target = { type: 'user', id: after.id };
-  await audit.record(tx, { action: 'user.updated', target, changes: changedFields(before, after, AUDITED_FIELDS) });
-  if (before.status !== 'disabled' && after.status === 'disabled') await audit.record(tx, { action: 'user.disabled', target });
-  if (before.status === 'disabled' && after.status !== 'disabled') await audit.record(tx, { action: 'user.enabled', target });
-  await auditMemberships(audit, tx, after.id, before.groups, after.groups);
+  await audit.record(tx, { action: 'user.updated', target, changes: changedFields(before, after, AUDITED_FIELDS), origin });
+  if (before.status !== 'disabled' && after.status === 'disabled') await audit.record(tx, { action: 'user.disabled', target, origin });
+  if (before.status === 'disabled' && after.status !== 'disabled') await audit.record(tx, { action: 'user.enabled', target, origin });
+  await auditMemberships(audit, tx, after.id, before.groups, after.groups, origin);
 }
 
 /** One membership.added and one membership.removed at most, as memberships came and went. */
-async function auditMemberships(audit: Audit | undefined, tx: Repos, userId: string, before: string[], after: string[]): Promise<void> {
+async function auditMemberships(audit: Audit | undefined, tx: Repos, userId: string, before: string[], after: string[], origin: AuditOrigin | undefined): Promise<void> {
   const target = { type: 'user', id: userId };
-  if (after.some((id) => !before.includes(id))) await audit?.record(tx, { action: 'membership.added', target, changes: ['groups'] });
-  if (before.some((id) => !after.includes(id))) await audit?.record(tx, { action: 'membership.removed', target, changes: ['groups'] });
+  if (after.some((id) => !before.includes(id))) await audit?.record(tx, { action: 'membership.added', target, changes: ['groups'], origin });
+  if (before.some((id) => !after.includes(id))) await audit?.record(tx, { action: 'membership.removed', target, changes: ['groups'], origin });
 }
 
 export interface UserEvents {
@@ -218,8 +218,8 @@ export function createUsers(deps: UserDeps) {
           inserted = (await tx.users.getUserById(inserted.id))!;
         }
         await deps.events?.created(tx, inserted, { password: input.password, async });
-        await deps.audit?.record(tx, { action: 'user.created', target: { type: 'user', id: inserted.id } });
-        await auditMemberships(deps.audit, tx, inserted.id, [], inserted.groups);
+        await deps.audit?.record(tx, { action: 'user.created', target: { type: 'user', id: inserted.id }, origin: actor?.origin });
+        await auditMemberships(deps.audit, tx, inserted.id, [], inserted.groups, actor?.origin);
         return inserted;
       });
       deps.events?.committed();
@@ -283,7 +283,7 @@ export function createUsers(deps: UserDeps) {
         updated = (await tx.users.getUserById(id))!;
       }
       await deps.events?.changed(tx, current, updated);
-      await auditChange(deps.audit, tx, current, updated);
+      await auditChange(deps.audit, tx, current, updated, actor.origin);
       return [current, updated] as const;
     });
     // After the commit: the caches and session tables are outside this transaction.
@@ -328,7 +328,7 @@ export function createUsers(deps: UserDeps) {
           if (admins.filter((adminId) => adminId !== id).length === 0) throw lastAdminProblem();
         }
         await tx.users.deleteUser(id);
-        await deps.audit?.record(tx, { action: 'user.deleted', target: { type: 'user', id } });
+        await deps.audit?.record(tx, { action: 'user.deleted', target: { type: 'user', id }, origin: actor.origin });
       });
       deps.credentials.user(id);
     },
@@ -373,18 +373,11 @@ export function createUsers(deps: UserDeps) {
     /** Refuses what the caller may not export, before anything is sent. */
     checkExport,
 
-    /**
-     * Every user as an import line, in id order, a page at a time. export.started is recorded as
-     * the first line is read, in the audit context of the request that asked (a stream reads on).
-     */
+    /** Every user as an import line, in id order, a page at a time; export.started as the first line is read. */
     exportLines(actor: Actor, options: { includeHashes: boolean }): AsyncGenerator<ExportLine> {
       checkExport(actor, options);
-      const context = auditContext();
-      const started = async () => {
-        await deps.audit?.recordAlone({ action: 'export.started', changes: options.includeHashes ? ['passwordHash'] : [] });
-      };
       return (async function* () {
-        await inAuditContext(context, started);
+        await deps.audit?.recordAlone({ action: 'export.started', changes: options.includeHashes ? ['passwordHash'] : [], origin: actor.origin });
         yield* exportUsers(repos, actor, options, deps);
       })();
     },

@@ -65,7 +65,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: { webhooks: Webh
       response: { 201: withHeaders({ ...CreatedSchema, description: 'Created; Location names it' }, 'Location'), ...problemResponses(400, 401, 403, 415) },
     },
     handler: async (request, reply) => {
-      const { webhook, secret } = await deps.webhooks.create(request.body);
+      const { webhook, secret } = await deps.webhooks.create(request.body, request.origin);
       return reply.status(201).header('location', `/api/v1/webhooks/${webhook.id}`).header('cache-control', 'no-store').send({ ...webhookJson(webhook), secret });
     },
   });
@@ -92,14 +92,14 @@ export async function webhookRoutes(app: FastifyInstance, deps: { webhooks: Webh
       body: Type.Object({ url: Type.Optional(Url), events: Type.Optional(Events), active: Type.Optional(Type.Boolean()), description: Type.Optional(Description) }, { additionalProperties: false }),
       response: { 200: WebhookSchema, ...problemResponses(400, 401, 403, 404, 415) },
     },
-    handler: async (request) => webhookJson(await deps.webhooks.update(request.params.id, request.body)),
+    handler: async (request) => webhookJson(await deps.webhooks.update(request.params.id, request.body, request.origin)),
   });
 
   r.delete('/api/v1/webhooks/:id', {
     config,
     schema: { operationId: 'deleteWebhook', summary: 'Delete a webhook and its delivery log', tags: TAGS, params: Params, response: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404) } },
     handler: async (request, reply) => {
-      await deps.webhooks.remove(request.params.id);
+      await deps.webhooks.remove(request.params.id, request.origin);
       return reply.status(204).send();
     },
   });
@@ -131,6 +131,6 @@ export async function webhookRoutes(app: FastifyInstance, deps: { webhooks: Webh
       params: Type.Object({ id: Type.String(), deliveryId: Type.String() }),
       response: { 202: DeliverySchema, ...problemResponses(401, 403, 404, 409) },
     },
-    handler: async (request, reply) => reply.status(202).send(deliveryJson(await deps.webhooks.redeliver(request.params.id, request.params.deliveryId))),
+    handler: async (request, reply) => reply.status(202).send(deliveryJson(await deps.webhooks.redeliver(request.params.id, request.params.deliveryId, request.origin))),
   });
 }

@@ -12,6 +12,7 @@ import { problems } from '../http/problem.ts';
 import { canonicalId } from '../ids.ts';
 import { patternMatches, type Delivery, type Webhook } from './webhook.model.ts';
 import { isPublicAddress, post, RefusedTarget, SECRET_PREFIX, signatureOf } from './webhook-sender.ts';
+import type { AuditOrigin } from '../audit/audit-context.ts';
 
 const SEAL_CONTEXT = 'webhook-secret';
 const DELIVER = 'webhook.deliver';
@@ -117,7 +118,7 @@ export function createWebhooks(deps: WebhookDeps) {
   deps.audit.onEvent(fanOut);
 
   return {
-    async create(input: WebhookInput): Promise<{ webhook: Webhook; secret: string }> {
+    async create(input: WebhookInput, origin?: AuditOrigin): Promise<{ webhook: Webhook; secret: string }> {
       const secret = SECRET_PREFIX + randomBytes(24).toString('base64');
       const now = deps.now();
       const hook = {
@@ -132,7 +133,7 @@ export function createWebhooks(deps: WebhookDeps) {
       };
       await deps.data.transaction(async (tx) => {
         await tx.webhooks.insertWebhook(hook);
-        await deps.audit.record(tx, { action: 'webhook.created', target: { type: 'webhook', id: hook.id } });
+        await deps.audit.record(tx, { action: 'webhook.created', target: { type: 'webhook', id: hook.id }, origin });
       });
       deps.queue.wake();
       return { webhook: publicOf(hook), secret };
@@ -142,7 +143,7 @@ export function createWebhooks(deps: WebhookDeps) {
 
     get: async (id: string) => publicOf(await get(id)),
 
-    async update(rawId: string, patch: Partial<WebhookInput>): Promise<Webhook> {
+    async update(rawId: string, patch: Partial<WebhookInput>, origin?: AuditOrigin): Promise<Webhook> {
       const { id } = await get(rawId);
       const url = patch.url === undefined ? undefined : targetOf(patch.url);
       const updated = await deps.data.transaction(async (tx) => {
@@ -158,18 +159,18 @@ export function createWebhooks(deps: WebhookDeps) {
         };
         await tx.webhooks.updateWebhook(current.id, next);
         const changes = changedFields(current, { ...current, ...next }, ['url', 'events', 'active', 'description']);
-        await deps.audit.record(tx, { action: 'webhook.updated', target: { type: 'webhook', id: current.id }, changes });
+        await deps.audit.record(tx, { action: 'webhook.updated', target: { type: 'webhook', id: current.id }, changes, origin });
         return { ...current, ...next };
       });
       deps.queue.wake();
       return publicOf(updated);
     },
 
-    async remove(rawId: string): Promise<void> {
+    async remove(rawId: string, origin?: AuditOrigin): Promise<void> {
       const current = await get(rawId);
       await deps.data.transaction(async (tx) => {
         await tx.webhooks.deleteWebhook(current.id);
-        await deps.audit.record(tx, { action: 'webhook.deleted', target: { type: 'webhook', id: current.id } });
+        await deps.audit.record(tx, { action: 'webhook.deleted', target: { type: 'webhook', id: current.id }, origin });
       });
       deps.queue.wake();
     },
@@ -184,7 +185,7 @@ export function createWebhooks(deps: WebhookDeps) {
      * Sends a delivered or failed delivery again, as it was (same webhook-id and body), with a
      * fresh set of attempts; its `attempts` keeps counting every request sent.
      */
-    async redeliver(rawId: string, rawDeliveryId: string): Promise<Delivery> {
+    async redeliver(rawId: string, rawDeliveryId: string, origin?: AuditOrigin): Promise<Delivery> {
       const hook = await get(rawId);
       const deliveryId = canonicalId(rawDeliveryId);
       const delivery = deliveryId ? await repos.webhooks.getDelivery(deliveryId) : undefined;
@@ -195,7 +196,7 @@ export function createWebhooks(deps: WebhookDeps) {
           throw problems.conflict('webhook.delivery_in_progress', 'This delivery is still being tried; redeliver it once it is delivered or failed.');
         }
         await deps.queue.enqueue(tx, DELIVER, { deliveryId: delivery.id }, MAX_ATTEMPTS);
-        await deps.audit.record(tx, { action: 'webhook.redelivered', target: { type: 'webhook', id: hook.id } });
+        await deps.audit.record(tx, { action: 'webhook.redelivered', target: { type: 'webhook', id: hook.id }, origin });
       });
       deps.queue.wake();
       return { ...delivery, status: 'pending' };
