@@ -2,7 +2,7 @@
 // the streamed routes (import, export, backup, restore). A failed call becomes a CliError that
 // carries the problem's title and detail; main.ts prints it and exits 1.
 import type { Client } from 'openapi-fetch';
-import { createRosterClient, RosterError, type paths } from '../client/index.ts';
+import { createRosterClient, RosterError, rosterErrorOf, type paths } from '../client/index.ts';
 import { loadProfile, type Profile } from './profiles.ts';
 
 export class CliError extends Error {
@@ -33,15 +33,8 @@ export function problemMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function throwProblem(response: Response): Promise<never> {
-  const text = await response.text();
-  try {
-    const problem = JSON.parse(text);
-    if (typeof problem.status === 'number') throw new RosterError(problem);
-  } catch (error) {
-    if (error instanceof RosterError) throw error;
-  }
-  throw new CliError(`${response.status} ${response.statusText}: ${text.slice(0, 300)}`);
+async function throwProblem(response: Response): Promise<never> {
+  throw await rosterErrorOf(response);
 }
 
 /** fetch against a service without credentials (a restore into an unprovisioned one). */

@@ -1,6 +1,7 @@
 // `roster users …`, `roster groups …`, `roster tokens …`: the directory's everyday calls.
 import type { Command } from 'commander';
 import { CliError, connect, wholeNumber, type Api } from './api.ts';
+import { findUserId } from '../client/index.ts';
 import { render } from './output.ts';
 import type { Globals } from './output.ts';
 
@@ -34,11 +35,9 @@ export function directoryCommands(program: Command, globals: () => Globals): voi
 
   /** A user's id from an id or a username. */
   async function userId(a: Api, idOrName: string): Promise<string> {
-    if (UUID.test(idOrName)) return idOrName;
-    const { data } = await a.client.GET('/api/v1/users', { params: { query: { filter: `username eq ${JSON.stringify(idOrName)}`, limit: 1 } } });
-    const found = data!.items[0] as Row | undefined;
-    if (!found) throw new CliError(`No user named "${idOrName}".`);
-    return String(found.id);
+    const id = await findUserId(a.client, idOrName);
+    if (!id) throw new CliError(`No user named "${idOrName}".`);
+    return id;
   }
 
   async function groupId(a: Api, idOrName: string): Promise<string> {

@@ -35,21 +35,35 @@ export interface RosterClientOptions {
   headers?: Record<string, string>;
 }
 
-/** Turns any 4xx/5xx into a RosterError: the problem document when there is one. */
+/** A failed response as a RosterError: its problem document, or one made from its status and text. */
+export async function rosterErrorOf(response: Response): Promise<RosterError> {
+  const text = await response.clone().text();
+  let problem: Problem;
+  try {
+    problem = JSON.parse(text) as Problem;
+    if (typeof problem.status !== 'number') throw new Error('not a problem document');
+  } catch {
+    problem = { type: 'about:blank', title: response.statusText || 'Error', status: response.status, detail: text.slice(0, 500), instance: response.headers.get('x-request-id') ?? '', code: 'http.error' };
+  }
+  return new RosterError(problem);
+}
+
+/** Turns any 4xx/5xx into a RosterError. */
 const throwOnProblem: Middleware = {
   async onResponse({ response }) {
-    if (response.ok) return undefined;
-    const text = await response.clone().text();
-    let problem: Problem;
-    try {
-      problem = JSON.parse(text) as Problem;
-      if (typeof problem.status !== 'number') throw new Error('not a problem document');
-    } catch {
-      problem = { type: 'about:blank', title: response.statusText || 'Error', status: response.status, detail: text.slice(0, 500), instance: response.headers.get('x-request-id') ?? '', code: 'http.error' };
-    }
-    throw new RosterError(problem);
+    if (!response.ok) throw await rosterErrorOf(response);
+    return undefined;
   },
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A user's id from an id or a username (looked up by an exact filter); undefined when no user has the name. */
+export async function findUserId(client: Client<paths>, idOrName: string): Promise<string | undefined> {
+  if (UUID.test(idOrName)) return idOrName;
+  const { data } = await client.GET('/api/v1/users', { params: { query: { filter: `username eq ${JSON.stringify(idOrName)}`, limit: 1 } } });
+  return data?.items[0]?.id;
+}
 
 /** UTF-8 then base64, the same in Node.js and in browsers (the console uses this client). */
 function base64(text: string): string {

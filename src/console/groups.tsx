@@ -1,7 +1,8 @@
 // Groups as a tree (by parent), and the members of the group chosen in it.
 import { useEffect, useState } from 'preact/hooks';
 import type { components } from '../client/api-types.ts';
-import { api, UUID, type Me } from './api.ts';
+import { api, type Me } from './api.ts';
+import { findUserId } from '../client/index.ts';
 import { Status, useNotice } from './ui.tsx';
 
 type Group = components['schemas']['Group'];
@@ -49,10 +50,9 @@ export function GroupsView(props: { me: Me }) {
   const group = groups.find((g) => g.id === selected);
 
   async function userIdOf(text: string): Promise<string> {
-    if (UUID.test(text)) return text;
-    const { data } = await api.GET('/api/v1/users', { params: { query: { filter: `username eq ${JSON.stringify(text)}`, limit: 1 } } });
-    if (!data!.items[0]) throw new Error(`No user named "${text}".`);
-    return data!.items[0].id!;
+    const id = await findUserId(api, text);
+    if (!id) throw new Error(`No user named "${text}".`);
+    return id;
   }
 
   return (

@@ -4,6 +4,7 @@
 // errors as if sent alone; this file only orders them, resolves references and counts errors.
 import { ProblemError, problems } from '../http/problem.ts';
 import { SCIM_ERROR } from './scim-error.ts';
+import { nestsWithin } from '../text/json-depth.ts';
 
 export const BULK_REQUEST = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
 export const BULK_RESPONSE = 'urn:ietf:params:scim:api:messages:2.0:BulkResponse';
@@ -16,18 +17,6 @@ const METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PATHS = /^\/(Users|Groups)(?:\/([A-Za-z0-9_:-]{1,200}))?$/;
 const REFERENCE = /^bulkId:(.+)$/;
 const MAX_DEPTH = 32;
-
-/** Whether `value` nests no deeper than `max`, walked without recursion. */
-function nestsWithin(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
-    if (item === null || typeof item !== 'object') continue;
-    if (depth > max) return false;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return true;
-}
 
 export interface BulkOperation {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -6,11 +6,11 @@
 import { parseFilter, splitAttrPath, FilterSyntaxError, type FilterNode, type FilterValue } from '../filter/scim-filter.ts';
 import { ProblemError, problems } from '../http/problem.ts';
 import { keyIn as findKey } from './scim-attributes.ts';
+import { isObject, type Json } from './json.ts';
 
 export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const MAX_OPERATIONS = 1000;
 
-type Json = Record<string, unknown>;
 
 export interface PatchPath {
   /** The extension object it lives in (a schema URI), or undefined for a core attribute. */
@@ -140,10 +140,6 @@ function filterValues(node: FilterNode): Json {
   if (node.kind === 'compare' && node.op === 'eq') return { [node.attr]: node.value };
   if (node.kind === 'and') return { ...filterValues(node.left), ...filterValues(node.right) };
   return {};
-}
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function removeAt(resource: Json, path: PatchPath, value: unknown): void {

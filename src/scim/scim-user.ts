@@ -4,6 +4,7 @@ import type { User } from '../users/user.model.ts';
 import type { UserCreateInput } from '../users/user.schema.ts';
 import { userEtag } from '../users/user.view.ts';
 import { problems } from '../http/problem.ts';
+import { isObject, type Json } from './json.ts';
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const ROSTER_USER_SCHEMA = 'urn:roster:params:scim:schemas:extension:roster:2.0:User';
@@ -11,16 +12,11 @@ export const ENTERPRISE_USER_SCHEMA = 'urn:ietf:params:scim:schemas:extension:en
 /** The Enterprise User extension's attributes Roster keeps (RFC 7643 §4.3). */
 export const ENTERPRISE_FIELDS = ['employeeNumber', 'costCenter', 'organization', 'division', 'department'] as const;
 
-type Json = Record<string, unknown>;
 
 // What SCIM carries beyond the user's own fields is kept in the user's attributes, under the
 // schema URI it belongs to, so /api/v1, export and backup carry it too (API.md, "SCIM 2.0"):
 // the Enterprise extension, and the emails and phone numbers besides the primary one.
 const SCIM_KEYS = [ENTERPRISE_USER_SCHEMA, USER_SCHEMA];
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The user's attributes without the SCIM-kept ones: what the Roster extension shows. */
 function ownAttributes(attributes: Json): Json {

@@ -3,6 +3,7 @@ import { ProblemError, problems } from '../http/problem.ts';
 import { grantsNoMoreThan, type Role } from '../auth/roles.ts';
 import type { User, UserStatus } from './user.model.ts';
 import type { AuditOrigin } from '../audit/audit-context.ts';
+import { nestsWithin } from '../text/json-depth.ts';
 
 export interface Actor {
   userId: string;
@@ -14,18 +15,10 @@ export interface Actor {
 const MAX_ATTRIBUTES_BYTES = 64 * 1024;
 const MAX_ATTRIBUTES_DEPTH = 32;
 
-/** Size and depth limits on free-form attributes; depth is walked without recursion. */
+/** Size and depth limits on free-form attributes. */
 export function checkAttributes(attributes: Record<string, unknown>, pointer = '/attributes'): void {
-  const stack: [unknown, number][] = [[attributes, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth > MAX_ATTRIBUTES_DEPTH) {
-      throw problems.invalid([
-        { pointer, code: 'too_deep', detail: `must not nest deeper than ${MAX_ATTRIBUTES_DEPTH} levels` },
-      ]);
-    }
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  if (!nestsWithin(attributes, MAX_ATTRIBUTES_DEPTH)) {
+    throw problems.invalid([{ pointer, code: 'too_deep', detail: `must not nest deeper than ${MAX_ATTRIBUTES_DEPTH} levels` }]);
   }
   const size = Buffer.byteLength(JSON.stringify(attributes));
   if (size > MAX_ATTRIBUTES_BYTES) {
