@@ -17,10 +17,10 @@ export interface Attribute {
    */
   suffixIndexed?: boolean;
   /**
-   * The column has a trigram index on the expression (column || ''), which substring matches use;
-   * equality keeps to the column's own index (migration 0012 says why).
+   * The attribute's value is part of the target's search text, whose trigram index substring
+   * matches (`co`, `ew`) go through before the attribute itself is checked.
    */
-  trigramIndexed?: boolean;
+  searched?: boolean;
   /** Keys into the JSON column: the attribute is `column -> key … ->> last` (SCIM extension data). */
   json?: string[];
 }
@@ -33,17 +33,17 @@ export interface FilterTarget {
   names: string[];
   /** Schema URIs (lower case) whose attributes are the target's own: `urn:…:User:userName` is `userName`. */
   coreSchemas?: string[];
+  /**
+   * The expression of the target's trigram index: the searched attributes' values (folded or
+   * lower-cased as they compare) joined, so any one's substring is a substring of it.
+   */
+  searchText?: RawBuilder<string>;
 }
 
 // Errors found after parsing (an unknown attribute, a mistyped value) are reported like syntax
 // errors, with their position; the service turns either into its face's error.
 function invalid(detail: string, position?: number): FilterSyntaxError {
   return new FilterSyntaxError(detail, position);
-}
-
-/** The expression the trigram indexes are built on: the literal '' must be SQL text, not a parameter. */
-export function trigramExpression(column: Expression<unknown> | RawBuilder<unknown>): RawBuilder<string> {
-  return sql<string>`(${column} || '')`;
 }
 
 export function likePattern(value: string, op: 'co' | 'sw' | 'ew'): string {
@@ -94,10 +94,10 @@ function compare(target: FilterTarget, attr: Attribute, name: string, op: string
     return sql<SqlBool>`reverse(${left}) LIKE ${likePattern([...right].reverse().join(''), 'sw')}`;
   }
   if (op === 'co' || op === 'sw' || op === 'ew') {
-    const pattern = likePattern(right, op);
+    const matches = sql<SqlBool>`${left} LIKE ${likePattern(right, op)}`;
     // A prefix (sw) is a range scan of the column's own text_pattern_ops index.
-    if (attr.trigramIndexed && op !== 'sw') return sql<SqlBool>`${trigramExpression(left)} LIKE ${pattern}`;
-    return sql<SqlBool>`${left} LIKE ${pattern}`;
+    if (!attr.searched || !target.searchText || op === 'sw') return matches;
+    return sql<SqlBool>`(${target.searchText} LIKE ${likePattern(right, 'co')} AND ${matches})`;
   }
   if (op === 'ne') return sql<SqlBool>`${left} IS DISTINCT FROM ${right}`;
   return sql<SqlBool>`${left} ${sql.raw(COMPARATORS[op as keyof typeof COMPARATORS])} ${right}`;
