@@ -51,7 +51,9 @@ export async function loopRate(work: () => Promise<unknown>, parallel: number): 
  * resolves once /healthz answers 200.
  */
 export async function startBuilt(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the server under the bench's load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
     cwd: new URL('..', import.meta.url).pathname,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
