@@ -272,3 +272,21 @@ for (const backend of backends()) {
     });
   });
 }
+
+if (backends().includes('postgres')) {
+  describe('store: PostgreSQL sessions', () => {
+    it('runs every pooled session with JIT off, whatever the server defaults to', async () => {
+      const { store, drop } = await emptyDatabase('postgres');
+      try {
+        // More sessions than one, at once, so the setting is shown to be each session's own.
+        const settings = await Promise.all(
+          Array.from({ length: 3 }, () => store.db.transaction().execute(async (tx) => (await sql<{ jit: string }>`SHOW jit`.execute(tx)).rows[0].jit)),
+        );
+        assert.deepEqual(settings, ['off', 'off', 'off']);
+      } finally {
+        await store.close();
+        await drop();
+      }
+    });
+  });
+}
