@@ -13,6 +13,7 @@ import { basic } from '../support/client.ts';
 import { STRONG_PASSWORD } from '../support/factories.ts';
 import { createPasswordHasher } from '../../src/credentials/password.ts';
 import { seedUsers } from '../../src/store/seed.ts';
+import { sql } from 'kysely';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -29,6 +30,11 @@ for (const backend of backends()) {
       assert.deepEqual(progress, [[1_000, 2_500], [2_000, 2_500], [2_500, 2_500]]);
       assert.equal(result.users, 2_500);
       assert.equal(result.groups, 3);
+      // The planner knows what was seeded: statistics refreshed, not left at the empty tables'.
+      const stats = await sql<{ relname: string; n: number }>`
+        SELECT relname, reltuples::float8 AS n FROM pg_class WHERE relname IN ('users', 'groups', 'group_members')`.execute(server.store.db);
+      const rows = Object.fromEntries(stats.rows.map((row) => [row.relname, Number(row.n)]));
+      assert.ok(rows.users >= 2_500 && rows.group_members >= 2_500 && rows.groups >= 3, JSON.stringify(rows));
 
       const filter = encodeURIComponent(`username sw "${result.prefix}-"`);
       const page = await server.admin.get(`/api/v1/users?filter=${filter}&limit=3`);
