@@ -37,6 +37,7 @@ export async function findImportMatches(db: Db, keys: { usernameKeys: string[]; 
 /**
  * Inserts the users that collide with nobody and returns the ids written: a row that met a
  * unique key (a user created meanwhile by someone else) is skipped, not an error of the batch.
+ * Runs inside the batch's transaction, where it sets a savepoint.
  */
 export async function insertImportedUsers(db: Db, users: ImportedUser[]): Promise<Set<string>> {
   if (users.length === 0) return new Set();

@@ -1,7 +1,7 @@
 -- One trigram index for substring search where there were three (username, email, name).
--- Every insert wrote each of a user's trigrams into three GIN indexes, which was a quarter of a
--- bulk import's time in the database (a million users: 82 s with three, 69 s with this one, the
--- rows otherwise alike). A name or username that repeats in the email address now gives its
+-- Every insert wrote each of a user's trigrams into three GIN indexes, which cost a sixth of a
+-- bulk import's time in the database (`npm run bench:import-db`, a million users: 64 s with
+-- three, 54 s with this one). A name or username that repeats in the email address now gives its
 -- trigrams once.
 --
 -- Queries match a substring of one field through this index and then check that field itself
