@@ -51,10 +51,12 @@ export async function insertUser(db: Db, user: NewUser): Promise<User> {
         created_at: user.now,
         updated_at: user.now,
       })
-      .returning('id')
+      .returningAll()
       .executeTakeFirstOrThrow(),
   );
-  return (await getUserById(db, row.id))!;
+  // A user that did not exist until this statement belongs to no group yet (a membership of an
+  // uncommitted user cannot be written by anyone else), so nothing needs reading back.
+  return toUser({ ...row, group_ids: [], is_superuser: false });
 }
 
 export async function getUserById(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<User | undefined> {
