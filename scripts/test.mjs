@@ -5,7 +5,7 @@
 // node_modules/.cache) so both cores finish together. Each worker's full spec report is written
 // to .test-output/worker-N.log; failures are repeated here, with their errors.
 //
-//   node scripts/test.mjs [--jobs N] [--no-typecheck] [FILE|DIR ...]   (default: test/*/*.test.ts)
+//   node scripts/test.mjs [--jobs N] [--no-typecheck] [FILE|DIR ...]   (default: test/*/*.test.ts but test/e2e)
 //
 // ROSTER_TEST_FILE_TIMEOUT (seconds, default 300): a file that runs longer fails, and its worker
 // is replaced so the rest still run; a worker that does not exit ROSTER_TEST_EXIT_TIMEOUT seconds
@@ -51,8 +51,12 @@ function testFiles(dir) {
     .sort();
 }
 
+// The browser suite is a longer one of its own (`npm run test:e2e`, which .ci/run also runs):
+// npm test leaves it out unless it is named.
+const OWN_SCRIPT = [path.join('test', 'e2e') + path.sep];
+
 function selectFiles(paths) {
-  if (paths.length === 0) return testFiles(path.join(ROOT, 'test'));
+  if (paths.length === 0) return testFiles(path.join(ROOT, 'test')).filter((file) => !OWN_SCRIPT.some((dir) => file.startsWith(dir)));
   return paths.flatMap((given) => {
     const full = path.resolve(given);
     if (!fs.existsSync(full)) usage(`no such file or directory: ${given}`);

@@ -13,7 +13,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH === 'none' ? undefined : CANDI
 /** The reason to skip browser tests, or false when a Chromium is there. */
 export const NO_BROWSER: string | false = CHROMIUM
   ? false
-  : 'no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH); `npm run test:e2e` runs these';
+  : 'no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)';
 
 /** One browser for the enclosing describe, launched before its tests and closed after them. */
 export function withBrowser(): { readonly browser: Browser } {
