@@ -67,7 +67,7 @@ describe('roster CLI', () => {
 
   // The CLI is a client of the HTTP API: what it drives (import, export, backup, restore, users,
   // groups, tokens) is tested on both backends by the API's own suites. Its thirty subprocesses
-  // run against one server, the embedded default, which keeps npm test within its five minutes.
+  // run against one server, the embedded default, which halves the time this file takes.
   for (const backend of backends().slice(0, 1)) {
     describe(`against a server (${backend})`, () => {
       const server = withServer(backend);
