@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { createTestDatabase } from '../support/backends.ts';
+import { copyMigratedPglite } from '../support/backends.ts';
 import { DataDirInUseError, openStore } from '../../src/store/db.ts';
 
 describe('embedded data directory lock', () => {
@@ -16,7 +16,8 @@ describe('embedded data directory lock', () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'roster-lock-'));
     roots.push(root);
     const dir = path.join(root, 'data');
-    await (await createTestDatabase('pglite', { dataDir: dir })).open().then((store) => store.close());
+    // A copy of the migrated template: the tests start PGlite on it themselves.
+    await copyMigratedPglite(dir);
     return dir;
   };
   after(async () => {

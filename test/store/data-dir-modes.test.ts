@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { createTestDatabase } from '../support/backends.ts';
+import { copyMigratedPglite, createTestDatabase } from '../support/backends.ts';
 import { loadOrCreateSecret } from '../../src/credentials/secret-file.ts';
 import { makePrivate } from '../../src/store/db.ts';
 
@@ -66,7 +66,7 @@ describe('embedded data directory modes', () => {
   it('narrows a data directory that an earlier release left open', async () => {
     const dataDir = path.join(await tempRoot(), 'data');
     const database = await createTestDatabase('pglite', { dataDir });
-    await (await database.open()).close();
+    await copyMigratedPglite(dataDir);
     await fs.chmod(dataDir, 0o755);
     for (const [file] of await modes(dataDir)) {
       const full = path.join(dataDir, file);
