@@ -47,19 +47,22 @@ for (const backend of backends()) {
 
   describe('two processes on one PostgreSQL (postgres)', () => {
     const sink = withMailServer();
-    const servers: TestServer[] = [];
+    const pairs: [TestServer, TestServer?][] = [];
     after(async () => {
-      // The later servers share the first one's database: stop them, then drop it.
-      for (const server of servers.slice(1).reverse()) await server.stop();
-      await servers[0]?.close();
+      // Each pair's second server shares the first one's database: stop it, then drop the database.
+      for (const [a, b] of pairs) {
+        await b?.stop();
+        await a.close();
+      }
     });
 
     async function pair(options: { worker: boolean }): Promise<[TestServer, TestServer]> {
       const common = { smtpUrl: sink.url, publicUrl: PUBLIC_URL, worker: options.worker, jobPollMs: 5 };
-      const a = await startServer('postgres', common);
-      servers.push(a);
+      const started: [TestServer, TestServer?] = [await startServer('postgres', common)];
+      pairs.push(started);
+      const [a] = started;
       const b = await startServer('postgres', { ...common, database: a.database });
-      servers.push(b);
+      started[1] = b;
       return [a, b];
     }
 
