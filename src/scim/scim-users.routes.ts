@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Users } from '../users/user.service.ts';
+import { assertUserEtag, type Users } from '../users/user.service.ts';
 import type { Passwords } from '../users/password.service.ts';
 import type { User } from '../users/user.model.ts';
 import { SelfPatchSchema, UserCreateSchema, UserReplaceSchema, type SelfPatchInput, type UserCreateInput } from '../users/user.schema.ts';
@@ -11,7 +11,6 @@ import type { ReplaceInput } from '../users/user.service.ts';
 import { userEtag } from '../users/user.view.ts';
 import { bodyCheck } from '../http/validation.ts';
 import { problems } from '../http/problem.ts';
-import { ifMatchAllows } from '../http/etag.ts';
 import { applyPatch } from './scim-patch.ts';
 import { selfPatchOf } from './scim-me.ts';
 import { scimUserOf, userInputOf, USER_SCHEMA } from './scim-user.ts';
@@ -87,9 +86,7 @@ export async function scimUserRoutes(app: FastifyInstance, deps: { users: Users;
   /** Writes the caller's own user as `resource` would have it, if only self-service fields differ. */
   const writeMe = async (request: FastifyRequest, reply: FastifyReply, resourceOf: (current: Json) => unknown) => {
     const current = await deps.users.get(request.principal!.userId);
-    if (!ifMatchAllows(request.headers['if-match'], userEtag(current))) {
-      throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
-    }
+    assertUserEtag(request.headers['if-match'], current);
     const patch = checkSelf(selfPatchOf(current, resourceOf(scimUserOf(current, base)), base));
     return send(reply, await deps.users.patchSelf(actorOf(request), patch, userEtag(current)));
   };
@@ -214,10 +211,7 @@ export async function scimUserRoutes(app: FastifyInstance, deps: { users: Users;
     },
     handler: async (request, reply) => {
       const current = await deps.users.get(request.params.id);
-      const ifMatch = request.headers['if-match'];
-      if (!ifMatchAllows(ifMatch, userEtag(current))) {
-        throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
-      }
+      assertUserEtag(request.headers['if-match'], current);
       const patched = applyPatch(scimUserOf(current, base), request.body, [USER_SCHEMA]);
       const { input, active } = userInputOf(patched, current);
       // Written only if nobody changed the user since it was read and patched.

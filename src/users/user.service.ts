@@ -155,8 +155,11 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((id) => set.has(id.toLowerCase()));
 }
 
-function etagMismatch(): ProblemError {
-  return problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
+/** Throws 412 user.etag_mismatch unless If-Match (absent: anything) names the user's current ETag. */
+export function assertUserEtag(ifMatch: string | undefined, current: User): void {
+  if (!ifMatchAllows(ifMatch, userEtag(current))) {
+    throw problems.preconditionFailed('user.etag_mismatch', 'The user has changed since the ETag in If-Match.');
+  }
 }
 
 export function createUsers(deps: UserDeps) {
@@ -242,7 +245,7 @@ export function createUsers(deps: UserDeps) {
       await lockAdminsFirst(tx, id);
       const current = await tx.users.getUserById(id, { forUpdate: true });
       if (!current) throw notFound();
-      if (!ifMatchAllows(ifMatch, userEtag(current))) throw etagMismatch();
+      assertUserEtag(ifMatch, current);
       const input = next(current);
       if (input.password !== undefined) {
         throw fieldProblem('/password', 'not_allowed', 'cannot be set here: use the password endpoints');
@@ -321,7 +324,7 @@ export function createUsers(deps: UserDeps) {
         await lockAdminsFirst(tx, id);
         const current = await tx.users.getUserById(id, { forUpdate: true });
         if (!current) throw notFound();
-        if (!ifMatchAllows(ifMatch, userEtag(current))) throw etagMismatch();
+        assertUserEtag(ifMatch, current);
         checkManagerLimits(actor, current, current.role);
         if (removesActiveAdmin(current, undefined)) {
           const admins = await tx.users.lockActiveAdmins();
