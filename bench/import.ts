@@ -1,17 +1,22 @@
-// `npm run bench:import`: a million users with password hashes streamed into POST
+// `npm run bench:import`: a million users with password hashes uploaded to POST
 // /api/v1/users/import on a fresh PostgreSQL database, then exported again, and the same on the
-// embedded database. The body is generated as it is sent, never held whole. Reported: lines per
-// second, the server's peak RSS (VmHWM) after a tenth of the file and after all of it (flat
-// memory means the two are close), and, as the baseline measured in the same run, how long the
-// seed command takes to write as many users with SQL alone (generate_series, no HTTP, no checks).
+// embedded database. The NDJSON file is written to a temporary directory first and then streamed
+// from disk, as `curl -T users.ndjson` would send it, so the client costs what a real upload
+// costs. Reported: lines per second, the CPU seconds Roster, the database and the client spent
+// during the import, the server's peak RSS (VmHWM) after a tenth of the file and after all of it
+// (flat memory means the two are close), and, as the baseline measured in the same run, how long
+// the seed command takes to write as many users with SQL alone (generate_series, no HTTP, no
+// checks).
 import http from 'node:http';
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, mkdtempSync, rmSync, createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir, availableParallelism } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { startBuilt } from './harness.ts';
+import { cpuSeconds, ownCpuSeconds, postgresCpuSeconds } from './cpu.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
@@ -59,8 +64,20 @@ function memory(pid: number): { peak: number; now: number } {
   return { peak: Math.round(kb('VmHWM') / 1024), now: Math.round(kb('VmRSS') / 1024) };
 }
 
-/** Streams `count` generated lines to the import, honouring backpressure; resolves with the job. */
-function importLines(from: number, count: number, tag: string): Promise<any> {
+/** Writes lines [from, from + count) to `file`, honouring the disk's backpressure. */
+async function writeLines(file: string, from: number, count: number, tag: string): Promise<void> {
+  const out = createWriteStream(file);
+  for (let n = from; n < from + count; ) {
+    let chunk = '';
+    for (let i = 0; i < 500 && n < from + count; i++) chunk += line(n++, tag);
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Streams an NDJSON file to the import (pipe honours backpressure); resolves with the job. */
+function importFile(file: string): Promise<any> {
   return new Promise((resolve, reject) => {
     const request = http.request(`http://127.0.0.1:${PORT}/api/v1/users/import`, {
       method: 'POST',
@@ -72,17 +89,7 @@ function importLines(from: number, count: number, tag: string): Promise<any> {
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => (res.statusCode === 202 ? resolve(JSON.parse(body)) : reject(new Error(`${res.statusCode} ${body}`))));
     });
-    let n = from;
-    const end = from + count;
-    const write = () => {
-      while (n < end) {
-        let chunk = '';
-        for (let i = 0; i < 500 && n < end; i++) chunk += line(n++, tag);
-        if (!request.write(chunk)) return void request.once('drain', write);
-      }
-      request.end();
-    };
-    write();
+    createReadStream(file, { highWaterMark: 256 * 1024 }).on('error', reject).pipe(request);
   });
 }
 
@@ -124,6 +131,20 @@ function seedSeconds(count: number, env: Record<string, string>): number {
 }
 
 async function measure(backend: string, count: number, envOf: () => Record<string, string>, reset: () => Promise<void>): Promise<void> {
+  const tenth = Math.floor(count / 10);
+  const files = mkdtempSync(path.join(tmpdir(), 'roster-bench-ndjson-'));
+  const first = path.join(files, 'first.ndjson');
+  const rest = path.join(files, 'rest.ndjson');
+  try {
+    await writeLines(first, 0, tenth, 'first');
+    await writeLines(rest, tenth, count - tenth, 'rest');
+    await measureFiles(backend, count, [first, rest], envOf, reset);
+  } finally {
+    rmSync(files, { recursive: true, force: true });
+  }
+}
+
+async function measureFiles(backend: string, count: number, [first, rest]: string[], envOf: () => Record<string, string>, reset: () => Promise<void>): Promise<void> {
   await reset();
   const baseline = seedSeconds(count, envOf());
   await reset();
@@ -132,14 +153,20 @@ async function measure(backend: string, count: number, envOf: () => Record<strin
   try {
     const idle = memory(server.pid!);
     const tenth = Math.floor(count / 10);
+    const cpuBefore = { roster: cpuSeconds(server.pid!), postgres: postgresCpuSeconds(), client: ownCpuSeconds() };
     const started = performance.now();
-    const first = await importLines(0, tenth, 'first');
+    const firstJob = await importFile(first);
     const afterTenth = memory(server.pid!);
-    const rest = await importLines(tenth, count - tenth, 'rest');
+    const restJob = await importFile(rest);
     const importSeconds = seconds(started);
     const afterAll = memory(server.pid!);
-    console.error(`  ${backend}: imported ${count.toLocaleString('en')} lines in ${importSeconds.toFixed(1)} s (seed baseline ${baseline.toFixed(1)} s); peak RSS ${afterTenth.peak} → ${afterAll.peak} MB`);
-    for (const job of [first, rest]) {
+    const cpu = {
+      roster: cpuSeconds(server.pid!) - cpuBefore.roster,
+      postgres: postgresCpuSeconds() - cpuBefore.postgres,
+      client: ownCpuSeconds() - cpuBefore.client,
+    };
+    console.error(`  ${backend}: imported ${count.toLocaleString('en')} lines in ${importSeconds.toFixed(1)} s (seed baseline ${baseline.toFixed(1)} s); peak RSS ${afterTenth.peak} → ${afterAll.peak} MB; CPU ${JSON.stringify(cpu)}`);
+    for (const job of [firstJob, restJob]) {
       if (job.status !== 'done' || job.progress.failed !== 0) throw new Error(`import job: ${JSON.stringify(job)}`);
     }
     const exportStarted = performance.now();
@@ -151,6 +178,9 @@ async function measure(backend: string, count: number, envOf: () => Record<strin
     console.log(`| baseline: seed command, SQL only (generate_series) | ${baseline.toFixed(1)} s (${rate(count, baseline)} users/s) |`);
     console.log(`| import over HTTP, NDJSON streamed, every line checked | ${importSeconds.toFixed(1)} s (${rate(count, importSeconds)} lines/s) |`);
     console.log(`| import ÷ baseline (time) | ${(importSeconds / baseline).toFixed(2)}× |`);
+    const micros = (s: number) => `${Math.round((s / count) * 1e6)} µs/line`;
+    const pgCpu = backend === 'PostgreSQL' ? `, PostgreSQL ${cpu.postgres.toFixed(1)} s (${micros(cpu.postgres)})` : ' (the database runs inside Roster)';
+    console.log(`| CPU during the import: Roster ${cpu.roster.toFixed(1)} s (${micros(cpu.roster)})${pgCpu}, client ${cpu.client.toFixed(1)} s | of ${(availableParallelism() * importSeconds).toFixed(0)} core-seconds |`);
     console.log(`| export with hashes, streamed (${exported.toLocaleString('en')} lines) | ${exportSeconds.toFixed(1)} s (${rate(exported, exportSeconds)} lines/s) |`);
     console.log(`| export rate ÷ import rate | ${(importSeconds / exportSeconds).toFixed(1)}× |`);
     console.log(`| server RSS: idle → peak after ${tenth.toLocaleString('en')} lines → peak after all | ${idle.now} → ${afterTenth.peak} → ${afterAll.peak} MB |`);
