@@ -24,8 +24,12 @@ export function importGroups(data: UnitOfWork, actor: Actor, options: { dryRun: 
      * A dry run only pretends to create.
      */
     async ensure(names: string[], at: Date): Promise<void> {
-      const wanted = new Map(names.map((name) => [foldKey(name), name]));
-      for (const key of known.keys()) wanted.delete(key);
+      // A missing group is created as its first mention in the file spells it.
+      const wanted = new Map<string, string>();
+      for (const name of names) {
+        const key = foldKey(name);
+        if (!known.has(key) && !wanted.has(key)) wanted.set(key, name);
+      }
       if (wanted.size === 0) return;
       await load([...wanted.keys()]);
       for (const [key, name] of wanted) {

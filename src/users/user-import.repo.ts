@@ -94,12 +94,15 @@ export async function insertImportedUsers(db: Db, users: ImportedUser[]): Promis
   return new Set(written.map((row) => row.id));
 }
 
-export async function insertMemberships(db: Db, pairs: { userId: string; groupId: string }[]): Promise<void> {
+/**
+ * Memberships of users this transaction has just created, each pair once: nobody else can have
+ * written one for them yet, so no ON CONFLICT probe of the primary key is needed.
+ */
+export async function insertNewMemberships(db: Db, pairs: { userId: string; groupId: string }[]): Promise<void> {
   if (pairs.length === 0) return;
   await sql`
     INSERT INTO group_members (group_id, user_id)
-    SELECT * FROM unnest(${pairs.map((p) => p.groupId)}::uuid[], ${pairs.map((p) => p.userId)}::uuid[])
-    ON CONFLICT DO NOTHING`.execute(db);
+    SELECT * FROM unnest(${pairs.map((p) => p.groupId)}::uuid[], ${pairs.map((p) => p.userId)}::uuid[])`.execute(db);
 }
 
 /** Groups by folded name: id and whether membership makes a superuser. */

@@ -84,8 +84,10 @@ export function createUserImport(deps: ImportDeps) {
     // its own to spare); upserts and dry runs look at what the batch before wrote, so go one by one.
     const concurrent = options.mode === 'create' && !options.dryRun;
     let foreignHashes = false;
-    // Planner statistics are refreshed each time the import has doubled the table since last.
-    let analyzeAfter = Math.max(BATCH, await repos.users.plannedUserCount());
+    // Planner statistics are refreshed each time the import has made the table four times what it
+    // was at the last refresh: often enough that no look-up is planned for a table a tenth of its
+    // size, and rarely enough that at a million users ANALYZE is not a tenth of the database's work.
+    let analyzedSize = Math.max(BATCH, await repos.users.plannedUserCount());
     let createdSinceAnalyze = 0;
 
     /** Checks that need the directory, then writes the batch, its errors and progress together. */
@@ -127,8 +129,8 @@ export function createUserImport(deps: ImportDeps) {
       for (const id of updated) deps.credentials.user(id);
       if (!options.dryRun && plans.some((p) => p.row.passwordHash && !p.row.passwordHash.startsWith(deps.passwords.prefix))) foreignHashes = true;
       createdSinceAnalyze += counts.created;
-      if (createdSinceAnalyze >= analyzeAfter) {
-        analyzeAfter += createdSinceAnalyze;
+      if (createdSinceAnalyze >= 3 * analyzedSize) {
+        analyzedSize += createdSinceAnalyze;
         createdSinceAnalyze = 0;
         await repos.users.analyzeUsers();
       }
@@ -179,9 +181,11 @@ export function createUserImport(deps: ImportDeps) {
       const members: { userId: string; groupId: string }[] = [];
       for (const plan of creates) {
         if (!written.has(plan.user.id)) continue;
-        for (const name of plan.row.groups ?? []) members.push({ userId: plan.user.id, groupId: groups.idOf(name) });
+        // Two names of a line can fold to one group ("Ops" and "ops").
+        const groupIds = new Set((plan.row.groups ?? []).map(groups.idOf));
+        for (const groupId of groupIds) members.push({ userId: plan.user.id, groupId });
       }
-      await tx.users.insertMemberships(members);
+      await tx.users.insertNewMemberships(members);
       return written.size;
     }
 

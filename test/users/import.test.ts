@@ -97,6 +97,16 @@ for (const backend of backends()) {
       assert.equal((await userNamed(server, c)).status, 'invited', 'no credential: invited, as POST /users would make it');
     });
 
+    it('makes one membership of two group names that fold to one group', async () => {
+      const group = uniqueName('ops');
+      const username = uniqueName('imp');
+      const job = await accepted(server, server.admin, await importLines(server.admin, ndjson([{ username, groups: [group, group.toUpperCase()] }])));
+      assert.deepEqual({ status: job.status, progress: job.progress }, { status: 'done', progress: { total: 1, processed: 1, created: 1, updated: 0, failed: 0 } });
+      const user = await userNamed(server, username);
+      const groups = (await server.admin.get(`/api/v1/users/${user.id}?expand=groups`)).body.groupsObj.map((g: any) => g.name);
+      assert.deepEqual(groups, [group]);
+    });
+
     it('reports each bad line with its pointer and code, and imports the rest', async () => {
       const taken = await createUser(server.admin);
       const [ok1, ok2, dup] = [uniqueName('ok'), uniqueName('ok'), uniqueName('dup')];
