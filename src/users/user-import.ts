@@ -35,6 +35,8 @@ export interface ImportOptions {
 }
 
 const BATCH = 1_000;
+/** Lines parsed between turns of the event loop (~1 ms of work). */
+const YIELD_EVERY = 50;
 /** A longer line is that line's error, skipped without being held. */
 export const MAX_LINE_BYTES = 256 * 1024;
 const LEASE_MS = 5 * 60_000;
@@ -225,27 +227,34 @@ export function createUserImport(deps: ImportDeps) {
       }
     }
 
-    // The batch being read, and those being written with the keys they hold: a line repeating one
-    // of those waits for the writes, so the earlier line always wins.
+    // The batch being read, and those being written. A line repeating a key that one of them
+    // holds waits for the writes, so the earlier line always wins. `holders` answers which batch
+    // holds a key with one look-up a key; a batch's keys leave it once the batch is written.
     let batch: Parsed[] = [];
-    let batchKeys = new Set<string>();
-    let writing: { done: Promise<void>; keys: Set<string> }[] = [];
+    const holders = new Map<string, Parsed[]>();
+    let writing: Promise<void>[] = [];
     let status: 'done' | 'failed' = 'done';
     let failure: string | undefined;
-    const depth = concurrent ? 2 : 1;
+    const depth = concurrent ? 3 : 1;
     const settle = async () => {
-      const results = await Promise.allSettled(writing.map((write) => write.done));
+      const results = await Promise.allSettled(writing);
       writing = [];
       const failed = results.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
     };
+    const release = (written: Parsed[]) => {
+      for (const parsed of written) {
+        if (Array.isArray(parsed)) continue;
+        for (const key of parsed.keys) if (holders.get(key) === written) holders.delete(key);
+      }
+    };
     const startWriting = async () => {
-      while (writing.length >= depth) await writing.shift()!.done;
-      const done = flush(batch);
+      while (writing.length >= depth) await writing.shift();
+      const written = batch;
+      const done = flush(written).finally(() => release(written));
       done.catch(() => {}); // awaited later; this only keeps it from counting as unhandled
-      writing.push({ done, keys: batchKeys });
+      writing.push(done);
       batch = [];
-      batchKeys = new Set();
     };
     try {
       for await (const line of uploaded(lines)) {
@@ -254,17 +263,26 @@ export function createUserImport(deps: ImportDeps) {
             ? [{ line: line.number, pointer: '', code: 'line_too_long', detail: `is longer than ${MAX_LINE_BYTES} bytes` }]
             : parseImportLine(line.number, line.text, (hash) => deps.passwords.recognises(hash));
         const keys = Array.isArray(parsed) ? [] : parsed.keys;
-        if (batch.length >= BATCH || keys.some((key) => batchKeys.has(key))) await startWriting();
-        if (keys.some((key) => writing.some((write) => write.keys.has(key)))) await settle();
+        let held: 'here' | 'written' | undefined;
+        for (const key of keys) {
+          const holder = holders.get(key);
+          if (holder) held = holder === batch ? 'here' : (held ?? 'written');
+        }
+        if (batch.length >= BATCH || held === 'here') await startWriting();
+        if (held) await settle();
         batch.push(parsed);
-        for (const key of keys) batchKeys.add(key);
+        for (const key of keys) holders.set(key, batch);
+        // A chunk of the upload is hundreds of lines, all read in microtasks: without a turn of
+        // the event loop now and then, the writes' answers from the database wait for the whole
+        // chunk, and the database sits idle between a batch's statements.
+        if (line.number % YIELD_EVERY === 0) await new Promise(setImmediate);
       }
       await settle();
       if (batch.length > 0) await flush(batch);
     } catch (error) {
       status = 'failed';
       // The job is finished only once nothing writes to it any more.
-      await Promise.allSettled(writing.map((write) => write.done));
+      await Promise.allSettled(writing);
       if (!(error instanceof UploadBroken)) {
         failure = `the import stopped after ${progress.processed} lines: ${error instanceof Error ? error.message : String(error)}`;
         throw error;
