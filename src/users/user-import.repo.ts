@@ -34,6 +34,30 @@ export async function findImportMatches(db: Db, keys: { usernameKeys: string[]; 
   return rows.map(toUser);
 }
 
+/** The columns an import writes, their types, and where each comes from: a batch's JSON is positional. */
+const IMPORT_COLUMNS: [column: string, type: string, of: (u: ImportedUser) => unknown][] = [
+  ['id', 'uuid', (u) => u.id],
+  ['username', 'text', (u) => u.username],
+  ['username_key', 'text', (u) => u.usernameKey],
+  ['name', 'text', (u) => u.name],
+  ['given_name', 'text', (u) => u.givenName],
+  ['family_name', 'text', (u) => u.familyName],
+  ['email', 'text', (u) => u.email],
+  ['email_key', 'text', (u) => u.emailKey],
+  ['phone', 'text', (u) => u.phone],
+  ['locale', 'text', (u) => u.locale],
+  ['type', 'text', (u) => u.type],
+  ['role', 'text', (u) => u.role],
+  ['status', 'text', (u) => u.status],
+  ['password_hash', 'text', (u) => u.passwordHash],
+  ['attributes', 'jsonb', (u) => u.attributes],
+  ['path', 'text', (u) => u.path],
+  ['external_id', 'text', (u) => u.externalId],
+  ['email_verified', 'boolean', (u) => u.emailVerified],
+  ['created_at', 'timestamptz', (u) => u.createdAt],
+];
+const IMPORT_VALUES = IMPORT_COLUMNS.map(([, , of]) => of);
+
 /**
  * Inserts the users that collide with nobody and returns the ids written: a row that met a
  * unique key (a user created meanwhile by someone else) is skipped, not an error of the batch.
@@ -41,41 +65,15 @@ export async function findImportMatches(db: Db, keys: { usernameKeys: string[]; 
  */
 export async function insertImportedUsers(db: Db, users: ImportedUser[]): Promise<Set<string>> {
   if (users.length === 0) return new Set();
-  // One JSON document for the batch: V8 writes it natively, where a parameter per column has the
-  // driver quote every array element in JavaScript.
-  const rows = JSON.stringify(
-    users.map((u) => ({
-      id: u.id,
-      username: u.username,
-      username_key: u.usernameKey,
-      name: u.name,
-      given_name: u.givenName,
-      family_name: u.familyName,
-      email: u.email,
-      email_key: u.emailKey,
-      phone: u.phone,
-      locale: u.locale,
-      type: u.type,
-      role: u.role,
-      status: u.status,
-      password_hash: u.passwordHash,
-      attributes: u.attributes,
-      path: u.path,
-      external_id: u.externalId,
-      email_verified: u.emailVerified,
-      created_at: u.createdAt,
-    })),
-  );
+  // One JSON document for the batch, a positional array per user: V8 writes it natively, where a
+  // parameter per column has the driver quote every array element in JavaScript; and without the
+  // field names it is a third shorter, for V8 to write and for PostgreSQL to parse.
+  const rows = JSON.stringify(users.map((u) => IMPORT_VALUES.map((of) => of(u))));
   const insert = (onConflict: RawBuilder<unknown>) => sql<{ id: string }>`
-    INSERT INTO users (id, username, username_key, name, given_name, family_name, email, email_key, phone, locale,
-                       type, role, status, password_hash, attributes, path, external_id, email_verified, mfa_enabled,
-                       created_at, updated_at)
-    SELECT id, username, username_key, name, given_name, family_name, email, email_key, phone, locale,
-           type, role, status, password_hash, attributes, path, external_id, email_verified, false,
-           created_at, ${users[0].now}::timestamptz
-    FROM jsonb_to_recordset(${rows}::jsonb) AS t(id uuid, username text, username_key text, name text, given_name text,
-      family_name text, email text, email_key text, phone text, locale text, type text, role text, status text,
-      password_hash text, attributes jsonb, path text, external_id text, email_verified boolean, created_at timestamptz)
+    INSERT INTO users (${sql.raw(IMPORT_COLUMNS.map(([column]) => column).join(', '))}, mfa_enabled, updated_at)
+    SELECT ${sql.raw(IMPORT_COLUMNS.map(([, type], i) => (type === 'jsonb' ? `r->${i}` : `(r->>${i})::${type}`)).join(', '))},
+           false, ${users[0].now}::timestamptz
+    FROM jsonb_array_elements(${rows}::jsonb) AS r
     ${onConflict}
     RETURNING id::text AS id`.execute(db);
   // ON CONFLICT probes every unique index of every row before inserting it: four look-ups a row
