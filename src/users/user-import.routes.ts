@@ -6,7 +6,7 @@ import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { problemResponses, withHeaders } from '../http/schema-helpers.ts';
 import { ProblemError } from '../http/problem.ts';
-import { readLines } from '../text/lines.ts';
+import { readLineChunks } from '../text/lines.ts';
 import { JobDetailSchema, jobDetailOf } from '../jobs/job.view.ts';
 import { ImportLineSchema } from './import-line.ts';
 import { MAX_LINE_BYTES, type UserImport } from './user-import.ts';
@@ -49,7 +49,7 @@ export async function userImportRoutes(app: FastifyInstance, deps: { imports: Us
       const actor = { userId: request.principal!.userId, role: request.principal!.role, origin: request.origin };
       const body = request.body as Readable | undefined;
       if (body === undefined) throw unsupportedMediaType();
-      const job = await deps.imports.run(actor, readLines(body, MAX_LINE_BYTES), request.query);
+      const job = await deps.imports.run(actor, readLineChunks(body, MAX_LINE_BYTES), request.query);
       return reply.status(202).header('location', `/api/v1/system/jobs/${job.id}`).send(jobDetailOf(job));
     },
   });

@@ -65,7 +65,8 @@ async function* uploaded<T>(lines: AsyncIterable<T>): AsyncGenerator<T> {
 export function createUserImport(deps: ImportDeps) {
   const { repos } = deps.data;
 
-  async function run(actor: Actor, lines: AsyncIterable<Line>, options: ImportOptions): Promise<Job> {
+  /** `lines` come a chunk of the upload at a time (readLineChunks). */
+  async function run(actor: Actor, lines: AsyncIterable<Line[]>, options: ImportOptions): Promise<Job> {
     const jobId = deps.newId();
     const progress: JobProgress = { processed: 0, created: 0, updated: 0, failed: 0 };
     const target = { type: 'job', id: jobId };
@@ -257,25 +258,27 @@ export function createUserImport(deps: ImportDeps) {
       batch = [];
     };
     try {
-      for await (const line of uploaded(lines)) {
-        const parsed: Parsed =
-          'tooLong' in line
-            ? [{ line: line.number, pointer: '', code: 'line_too_long', detail: `is longer than ${MAX_LINE_BYTES} bytes` }]
-            : parseImportLine(line.number, line.text, (hash) => deps.passwords.recognises(hash));
-        const keys = Array.isArray(parsed) ? [] : parsed.keys;
-        let held: 'here' | 'written' | undefined;
-        for (const key of keys) {
-          const holder = holders.get(key);
-          if (holder) held = holder === batch ? 'here' : (held ?? 'written');
+      for await (const chunk of uploaded(lines)) {
+        for (const line of chunk) {
+          const parsed: Parsed =
+            'tooLong' in line
+              ? [{ line: line.number, pointer: '', code: 'line_too_long', detail: `is longer than ${MAX_LINE_BYTES} bytes` }]
+              : parseImportLine(line.number, line.text, (hash) => deps.passwords.recognises(hash));
+          const keys = Array.isArray(parsed) ? [] : parsed.keys;
+          let held: 'here' | 'written' | undefined;
+          for (const key of keys) {
+            const holder = holders.get(key);
+            if (holder) held = holder === batch ? 'here' : (held ?? 'written');
+          }
+          if (batch.length >= BATCH || held === 'here') await startWriting();
+          if (held) await settle();
+          batch.push(parsed);
+          for (const key of keys) holders.set(key, batch);
+          // A chunk of the upload is hundreds of lines, checked one after another: without a turn of
+          // the event loop now and then, the writes' answers from the database wait for the whole
+          // chunk, and the database sits idle between a batch's statements.
+          if (line.number % YIELD_EVERY === 0) await new Promise(setImmediate);
         }
-        if (batch.length >= BATCH || held === 'here') await startWriting();
-        if (held) await settle();
-        batch.push(parsed);
-        for (const key of keys) holders.set(key, batch);
-        // A chunk of the upload is hundreds of lines, all read in microtasks: without a turn of
-        // the event loop now and then, the writes' answers from the database wait for the whole
-        // chunk, and the database sits idle between a batch's statements.
-        if (line.number % YIELD_EVERY === 0) await new Promise(setImmediate);
       }
       await settle();
       if (batch.length > 0) await flush(batch);

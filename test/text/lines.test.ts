@@ -2,7 +2,7 @@
 // lines counted but not yielded, a line over the limit reported without being held.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readLines, type Line } from '../../src/text/lines.ts';
+import { readLineChunks, readLines, type Line } from '../../src/text/lines.ts';
 
 async function collect(chunks: string[], max = 10): Promise<Line[]> {
   async function* source() {
@@ -29,6 +29,25 @@ describe('readLines', () => {
       { number: 3, text: 'next' },
     ]);
     assert.deepEqual(await collect(['0123456789abcdef']), [{ number: 1, tooLong: true }]);
+  });
+
+  it('holds a line of exactly the limit inside one chunk, and refuses one byte more', async () => {
+    assert.deepEqual(await collect(['0123456789\n0123456789a\r\nok\n']), [
+      { number: 1, text: '0123456789' },
+      { number: 2, tooLong: true },
+      { number: 3, text: 'ok' },
+    ]);
+  });
+
+  it('yields together the lines each chunk completes', async () => {
+    async function* source() {
+      yield Buffer.from('a\nb\nc');
+      yield Buffer.from('d');
+      yield Buffer.from('\n\ne\n');
+    }
+    const chunks: Line[][] = [];
+    for await (const lines of readLineChunks(source(), 10)) chunks.push(lines);
+    assert.deepEqual(chunks, [[{ number: 1, text: 'a' }, { number: 2, text: 'b' }], [{ number: 3, text: 'cd' }, { number: 5, text: 'e' }]]);
   });
 
   it('splits a multi-byte character across chunks without harm', async () => {
