@@ -112,6 +112,7 @@ export function createUserImport(deps: ImportDeps) {
       const counts: Counts = { processed: batch.length, created: 0, updated: 0, failed: 0 };
       const updated: string[] = [];
       await deps.data.transaction(async (tx) => {
+        await tx.users.commitWithoutWaitingForDisk();
         counts.created = await createRows(tx, plans, errors);
         for (const plan of plans) {
           if (plan.kind !== 'update') continue;
