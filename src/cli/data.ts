@@ -112,7 +112,7 @@ export function dataCommands(program: Command, globals: () => Globals): void {
     .action(async (options: { includeHashes?: boolean; file?: string }) => {
       const api = connect(globals().profile);
       const response = await api.fetch(`/api/v1/users/export${options.includeHashes ? '?includeHashes=true' : ''}`, { headers: { accept: 'application/x-ndjson' } });
-      await pipeline(Readable.fromWeb(response.body as never), options.file ? fs.createWriteStream(options.file, { mode: 0o600 }) : process.stdout);
+      await pipeline(Readable.fromWeb(response.body as never), options.file ? privateFile(options.file) : process.stdout);
     });
 
   program
@@ -124,7 +124,7 @@ export function dataCommands(program: Command, globals: () => Globals): void {
       const api = connect(globals().profile);
       const passphrase = await readSecret('Backup passphrase: ', { stdin: options.passphraseStdin, env: 'ROSTER_BACKUP_PASSPHRASE' });
       const response = await api.fetch('/api/v1/system/backup', { headers: { 'x-backup-passphrase': passphrase, accept: 'application/octet-stream' } });
-      await pipeline(Readable.fromWeb(response.body as never), fs.createWriteStream(options.file, { mode: 0o600 }));
+      await pipeline(Readable.fromWeb(response.body as never), privateFile(options.file));
       process.stderr.write(`Wrote ${options.file} (${fs.statSync(options.file).size.toLocaleString('en-US')} bytes).\n`);
     });
 
@@ -147,4 +147,14 @@ export function dataCommands(program: Command, globals: () => Globals): void {
       process.stdout.write(await response.text());
       process.stderr.write('Restored.\n');
     });
+}
+
+/**
+ * A file only its owner may read (an export with hashes, a backup archive). A new file is made
+ * 0600; an existing one keeps its mode when opened, so it is narrowed before anything is written.
+ */
+function privateFile(file: string): fs.WriteStream {
+  const fd = fs.openSync(file, 'w', 0o600);
+  fs.fchmodSync(fd, 0o600);
+  return fs.createWriteStream('', { fd });
 }
