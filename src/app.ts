@@ -64,6 +64,7 @@ import { SCIM_FACE } from './scim/scim-error.ts';
 import { createUserImport } from './users/user-import.ts';
 import { createUsers } from './users/user.service.ts';
 import { DEFAULTS, LOG_REDACT, LOG_SERIALIZERS } from './config.ts';
+import { AccessLog } from './http/access-log.ts';
 import { newId as createId } from './ids.ts';
 import { createAudit } from './audit/audit.service.ts';
 import { ANONYMOUS_ACTOR, type AuditOrigin } from './audit/audit-context.ts';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     // Redaction belongs to the app, so every logger given to it (tests' included) redacts.
     logger: deps.logger ? { ...(typeof deps.logger === 'object' ? deps.logger : {}), redact: LOG_REDACT, serializers: LOG_SERIALIZERS } : false,
+    logController: new AccessLog(),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

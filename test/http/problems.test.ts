@@ -230,5 +230,26 @@ for (const backend of backends()) {
       for (const secret of secrets) assert.ok(!log.includes(secret), `the log contains ${secret}`);
       assert.ok(!log.includes('$argon2'), 'the log contains an argon2 hash');
     });
+
+    it('writes one access line at info a request, when it is answered, and its arrival at debug', async () => {
+      const seen = server.logs.length;
+      const res = await server.admin.get('/api/v1/users/me');
+      assert.equal(res.status, 200, res.text);
+      const lines = server.logs.slice(seen).map((line) => JSON.parse(line)).filter((line) => line.reqId === res.headers.get('x-request-id'));
+      const pino = { debug: 20, info: 30 };
+      assert.deepEqual(
+        lines.map((line) => [line.level, line.msg]),
+        [
+          [pino.debug, 'incoming request'],
+          [pino.info, 'request completed'],
+        ],
+      );
+      const done = lines[1];
+      assert.deepEqual(
+        { method: done.req.method, url: done.req.url, statusCode: done.res.statusCode, timed: typeof done.responseTime },
+        { method: 'GET', url: '/api/v1/users/me', statusCode: 200, timed: 'number' },
+      );
+      assert.equal(done.req.headers, undefined, 'no header reaches the log');
+    });
   });
 }

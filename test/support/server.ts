@@ -62,7 +62,8 @@ export async function startServer(backend: BackendName, options: ServerOptions =
     secret: options.secret ?? TEST_SECRET,
     store,
     passwords: createPasswordHasher(TEST_ARGON2),
-    logger: { level: 'info', stream },
+    // debug: tests follow requests by their arrival line (src/http/access-log.ts).
+    logger: { level: 'debug', stream },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   if (options.worker !== false) app.queue.start();
