@@ -124,22 +124,16 @@ export async function scimRoutes(app: FastifyInstance, deps: { users: Users; gro
           throw error;
         }
       };
-      const [usersTotal, groupsTotal] = await Promise.all([
-        tryList(async () => (await listUsers({ ...query, startIndex: 1, count: 0 })).totalResults),
-        tryList(async () => (await listGroups({ ...query, startIndex: 1, count: 0 })).totalResults),
-      ]);
+      // Users first: their page also tells how many there are, which is where the groups' page
+      // starts. Each type is counted once, by the query that reads its page.
+      const usersPage = await tryList(() => listUsers({ ...query, startIndex, count }));
+      const users = usersPage?.totalResults ?? 0;
+      const resources: unknown[] = [...(usersPage?.Resources ?? [])];
+      const groupsPage = await tryList(() => listGroups({ ...query, startIndex: Math.max(1, startIndex - users), count: count - resources.length }));
       // A filter neither type can take is the caller's error, as on /Users.
-      if (usersTotal === null && groupsTotal === null) await listUsers({ ...query, count: 0 });
-      const users = usersTotal ?? 0;
-      const resources: unknown[] = [];
-      if (usersTotal !== null && startIndex <= users && count > 0) {
-        resources.push(...(await listUsers({ ...query, startIndex, count: Math.min(count, users - startIndex + 1) })).Resources);
-      }
-      const left = count - resources.length;
-      if (groupsTotal !== null && left > 0) {
-        resources.push(...(await listGroups({ ...query, startIndex: Math.max(1, startIndex - users), count: left })).Resources);
-      }
-      return reply.type(MEDIA).send(listResponse(users + (groupsTotal ?? 0), startIndex, resources));
+      if (usersPage === null && groupsPage === null) await listUsers({ ...query, count: 0 });
+      resources.push(...(groupsPage?.Resources ?? []));
+      return reply.type(MEDIA).send(listResponse(users + (groupsPage?.totalResults ?? 0), startIndex, resources));
     },
   });
 }

@@ -186,6 +186,13 @@ for (const backend of backends()) {
       assert.deepEqual(both.body.Resources.map((r: any) => r.userName), [`${tag}-u1`, `${tag}-u2`]);
       const next = await search({ filter: `displayName sw "${tag}"`, startIndex: 3, count: 2 });
       assert.deepEqual(next.body.Resources.map((r: any) => [r.meta.resourceType, r.displayName]), [['Group', `${tag}-g1`]]);
+      const straddling = await search({ filter: `displayName sw "${tag}"`, startIndex: 2, count: 2 });
+      assert.deepEqual(
+        [straddling.body.totalResults, straddling.body.startIndex, straddling.body.Resources.map((r: any) => r.displayName)],
+        [3, 2, [`${tag}-u2`, `${tag}-g1`]],
+      );
+      const counted = await search({ filter: `displayName sw "${tag}"`, count: 0 });
+      assert.deepEqual([counted.body.totalResults, counted.body.Resources ?? []], [3, []]);
       // userName is a user's only: a filter that names it leaves groups out.
       const usersOnly = await search({ filter: `userName sw "${tag}"` });
       assert.equal(usersOnly.body.totalResults, 2);
