@@ -10,6 +10,8 @@ import type { ImportRow, LineError } from './import-line.ts';
 export function importGroups(data: UnitOfWork, actor: Actor, options: { dryRun: boolean; newId: () => string; audit?: Audit }) {
   const { repos } = data;
   const known = new Map<string, { id: string; grantsSuperuser: boolean }>();
+  /** Each group name's first spelling in the file, noted as lines are read (batches write out of order). */
+  const firstSpelling = new Map<string, string>();
 
   async function load(keys: string[]): Promise<void> {
     for (const group of await repos.users.groupsByNameKey(keys)) {
@@ -18,6 +20,13 @@ export function importGroups(data: UnitOfWork, actor: Actor, options: { dryRun: 
   }
 
   return {
+    /** Notes a line's group names, in the order the file gives them. */
+    note(names: string[]): void {
+      for (const name of names) {
+        const key = foldKey(name);
+        if (!firstSpelling.has(key)) firstSpelling.set(key, name);
+      }
+    },
     /**
      * Learns the ids of these groups, creating the missing ones at once, each committed on its
      * own: batches written side by side then never point at a group another has not committed.
@@ -28,7 +37,7 @@ export function importGroups(data: UnitOfWork, actor: Actor, options: { dryRun: 
       const wanted = new Map<string, string>();
       for (const name of names) {
         const key = foldKey(name);
-        if (!known.has(key) && !wanted.has(key)) wanted.set(key, name);
+        if (!known.has(key) && !wanted.has(key)) wanted.set(key, firstSpelling.get(key) ?? name);
       }
       if (wanted.size === 0) return;
       await load([...wanted.keys()]);

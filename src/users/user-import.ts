@@ -250,11 +250,17 @@ export function createUserImport(deps: ImportDeps) {
         for (const key of parsed.keys) if (holders.get(key) === written) holders.delete(key);
       }
     };
+    // A batch that failed keeps its keys, so no later line holding one of them is written; and
+    // once a write has failed, no further batch starts.
+    let writeFailure: { error: unknown } | undefined;
     const startWriting = async () => {
+      if (writeFailure) throw writeFailure.error;
       while (writing.length >= depth) await writing.shift();
       const written = batch;
-      const done = flush(written).finally(() => release(written));
-      done.catch(() => {}); // awaited later; this only keeps it from counting as unhandled
+      const done = flush(written).then(() => release(written));
+      done.catch((error: unknown) => {
+        writeFailure ??= { error };
+      });
       writing.push(done);
       batch = [];
     };
@@ -266,6 +272,7 @@ export function createUserImport(deps: ImportDeps) {
               ? [{ line: line.number, pointer: '', code: 'line_too_long', detail: `is longer than ${MAX_LINE_BYTES} bytes` }]
               : parseImportLine(line.number, line.text, (hash) => deps.passwords.recognises(hash));
           const keys = Array.isArray(parsed) ? [] : parsed.keys;
+          if (!Array.isArray(parsed) && parsed.groups) groups.note(parsed.groups);
           let held: 'here' | 'written' | undefined;
           for (const key of keys) {
             const holder = holders.get(key);

@@ -107,6 +107,17 @@ for (const backend of backends()) {
       assert.deepEqual(groups, [group]);
     });
 
+    it('names a group it creates as the file first spells it, even on a line that fails', async () => {
+      const group = `Ops-${uniqueName('g')}`;
+      const username = uniqueName('imp');
+      const lines = [{ username: uniqueName('weak'), password: 'hunter2hunter2', groups: [group] }, { username, groups: [group.toLowerCase()] }];
+      const job = await accepted(server, server.admin, await importLines(server.admin, ndjson(lines)));
+      assert.deepEqual(job.progress, { total: 2, processed: 2, created: 1, updated: 0, failed: 1 });
+      const user = await userNamed(server, username);
+      const groups = (await server.admin.get(`/api/v1/users/${user.id}?expand=groups`)).body.groupsObj.map((g: any) => g.name);
+      assert.deepEqual(groups, [group]);
+    });
+
     it('reports each bad line with its pointer and code, and imports the rest', async () => {
       const taken = await createUser(server.admin);
       const [ok1, ok2, dup] = [uniqueName('ok'), uniqueName('ok'), uniqueName('dup')];
