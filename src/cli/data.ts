@@ -151,10 +151,19 @@ export function dataCommands(program: Command, globals: () => Globals): void {
 
 /**
  * A file only its owner may read (an export with hashes, a backup archive). A new file is made
- * 0600; an existing one keeps its mode when opened, so it is narrowed before anything is written.
+ * 0600; an existing one keeps its mode when opened, so a regular file is narrowed, and only then
+ * emptied, before anything is written. A device or pipe (`/dev/stdout`) is written as it is.
  */
 function privateFile(file: string): fs.WriteStream {
-  const fd = fs.openSync(file, 'w', 0o600);
-  fs.fchmodSync(fd, 0o600);
+  const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT, 0o600);
+  try {
+    if (fs.fstatSync(fd).isFile()) {
+      fs.fchmodSync(fd, 0o600);
+      fs.ftruncateSync(fd, 0);
+    }
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
   return fs.createWriteStream('', { fd });
 }

@@ -238,13 +238,14 @@ describe('roster CLI', () => {
 
       it('exports, backs up and restores into an empty service', async () => {
         const exported = path.join(home, 'export.ndjson');
-        await fs.writeFile(exported, 'an older, world-readable file\n');
+        await fs.writeFile(exported, '{"stale":true}\n'.repeat(200_000));
         await fs.chmod(exported, 0o644);
         const res = await cli(['export', '--file', exported]);
         assert.equal(res.code, 0, res.stderr);
         assert.equal((await fs.stat(exported)).mode & 0o777, 0o600, 'an existing file is narrowed before the export is written into it');
         const lines = (await fs.readFile(exported, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
         assert.ok(lines.some((l) => l.username === ADMIN.username));
+        assert.ok(!lines.some((l) => l.stale), 'the older, longer file was emptied first');
         const archive = path.join(home, 'roster.rbak');
         const passphrase = 'a-long-backup-passphrase';
         const backup = await cli(['backup', '--file', archive], { env: { ROSTER_BACKUP_PASSPHRASE: passphrase } });
