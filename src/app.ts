@@ -64,7 +64,7 @@ import { SCIM_FACE } from './scim/scim-error.ts';
 import { createUserImport } from './users/user-import.ts';
 import { createUsers } from './users/user.service.ts';
 import { DEFAULTS, LOG_REDACT, LOG_SERIALIZERS } from './config.ts';
-import { AccessLog } from './http/access-log.ts';
+import { AccessLog, logAborted } from './http/access-log.ts';
 import { newId as createId } from './ids.ts';
 import { createAudit } from './audit/audit.service.ts';
 import { ANONYMOUS_ACTOR, type AuditOrigin } from './audit/audit-context.ts';
@@ -359,6 +359,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
   app.addHook('preValidation', async (request) => refuseNul(request));
+  app.addHook('onRequestAbort', async (request) => logAborted(request));
   quietBasicForApps(app);
   registerIdempotency(app, { data, now });
   const registry = registerMetrics(app, { data });

@@ -308,6 +308,10 @@ for (const backend of backends()) {
       );
       const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users WHERE username LIKE ${`${prefix}-%`}`.execute(server.store.db);
       assert.equal(rows[0].n, 1000);
+      const aborted = await waitFor(async () =>
+        server.logs.map((line) => JSON.parse(line)).find((line) => line.msg === 'request aborted' && line.req?.url === '/api/v1/users/import'),
+      );
+      assert.deepEqual([aborted.level, aborted.req.method], [30, 'POST'], 'the abandoned upload has its line at info');
     });
 
     it('marks failed an import whose process stopped, once its lease runs out', async () => {
